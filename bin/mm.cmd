@@ -1,0 +1,15 @@
+@echo off
+rem Launches the built `mm` CLI (memtomem-cli\target) from any working directory.
+setlocal
+set "ROOT=%~dp0.."
+set "MODULE=%ROOT%\memtomem-cli\target"
+if not exist "%MODULE%\memtomem-cli.jar" (
+  echo mm: not built yet. Run: cd "%ROOT%" ^&^& mvn -B -ntp package -DskipTests 1>&2
+  exit /b 1
+)
+set "JAVA=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+set "CDS="
+if exist "%MODULE%\mm.jsa" set "CDS=-XX:SharedArchiveFile=%MODULE%\mm.jsa"
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %CDS% -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 %MEMTOMEM_JAVA_OPTS% -cp "%MODULE%\memtomem-cli.jar;%MODULE%\lib\*" io.memtomem.cli.Main %*
+exit /b %ERRORLEVEL%
