@@ -1,0 +1,121 @@
+package io.memtomem.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the effective values: defaults, then {@code config.json}, then {@code MEMTOMEM_*} environment variables
+ * ({@code __} nests, case-insensitive, list values as JSON). Later layers replace earlier ones key by key.
+ */
+final class ConfigLayers {
+    static final String ENV_PREFIX = "MEMTOMEM_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Environment environment;
+    final Map<String, Object> values = new LinkedHashMap<>();
+    final Map<String, String> origins = new LinkedHashMap<>();
+
+    private ConfigLayers(Environment environment) {
+        this.environment = environment;
+    }
+
+    static ConfigLayers load(Environment environment, Path configFile) {
+        ConfigLayers layers = new ConfigLayers(environment);
+        layers.applyDefaults();
+        layers.applyConfigFile(configFile);
+        layers.applyEnvironment();
+        CrossFieldRules.check(layers.values);
+        return layers;
+    }
+
+    private void applyDefaults() {
+        for (ConfigKey key : ConfigSchema.KEYS.values()) {
+            values.put(key.name(), key.defaultValue(environment));
+            origins.put(key.name(), "default");
+        }
+    }
+
+    private void applyConfigFile(Path configFile) {
+        if (!Files.isRegularFile(configFile)) {
+            return;
+        }
+        JsonNode root = readJson(configFile);
+        String where = " in " + configFile;
+        if (!root.isObject()) {
+            throw new ConfigException(configFile.toString(),
+                    "config file " + configFile + " must contain a JSON object of sections, e.g. {\"search\": {...}}");
+        }
+        for (Map.Entry<String, JsonNode> section : root.properties()) {
+            if (!ConfigSchema.isSection(section.getKey())) {
+                throw ConfigSchema.unknown(section.getKey(), where);
+            }
+            if (!section.getValue().isObject()) {
+                throw new ConfigException(section.getKey(), "config section '" + section.getKey() + "'" + where
+                        + " must be a JSON object of keys");
+            }
+            for (Map.Entry<String, JsonNode> field : section.getValue().properties()) {
+                ConfigKey key = ConfigSchema.require(section.getKey() + "." + field.getKey(), where);
+                values.put(key.name(), key.parseJson(field.getValue(), environment, where));
+                origins.put(key.name(), "config");
+            }
+        }
+    }
+
+    private void applyEnvironment() {
+        // sorted so that a whole-section JSON variable and a nested variable resolve the same way on every run
+        environment.env().entrySet().stream()
+                .filter(entry -> entry.getKey().toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> applyVariable(entry.getKey(), entry.getValue()));
+    }
+
+    private void applyVariable(String name, String raw) {
+        String rest = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+        String where = " (environment variable " + name + ")";
+        int nest = rest.indexOf("__");
+        if (nest >= 0) {
+            ConfigKey key = ConfigSchema.require(rest.substring(0, nest) + "." + rest.substring(nest + 2), where);
+            values.put(key.name(), key.parseText(raw, environment, where));
+            origins.put(key.name(), "env");
+        } else if (ConfigSchema.isSection(rest)) {
+            applySectionObject(rest, raw, where);
+        }
+        // other MEMTOMEM_* variables (TOOL_MODE, LOG_LEVEL, ...) are read directly by their users, not layered
+    }
+
+    private void applySectionObject(String section, String raw, String where) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(raw);
+        } catch (IOException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(section, "invalid value for config section '" + section + "'" + where
+                    + ": expected a JSON object, e.g. {\"default_top_k\": 20}");
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            ConfigKey key = ConfigSchema.require(section + "." + field.getKey(), where);
+            values.put(key.name(), key.parseJson(field.getValue(), environment, where));
+            origins.put(key.name(), "env");
+        }
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            String text = Files.readString(file);
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage() : e.toString();
+            throw new ConfigException(file.toString(), "cannot read config file " + file + ": " + reason
+                    + ". Fix the JSON or remove the file.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.memtomem.core.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the configuration reads from the outside world, as a value, so tests can run against a temporary home
+ * and a fake environment without touching the real {@code ~/.memtomem}.
+ */
+public record Environment(Path userHome, Map<String, String> env, Path cwd) {
+    public Environment {
+        userHome = Objects.requireNonNull(userHome, "userHome").toAbsolutePath().normalize();
+        env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        cwd = Objects.requireNonNull(cwd, "cwd").toAbsolutePath().normalize();
+    }
+
+    /** The running process: {@code user.home} (falling back to HOME / USERPROFILE), the environment, {@code user.dir}. */
+    public static Environment system() {
+        Map<String, String> env = System.getenv();
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank() || home.equals("?")) {
+            home = env.getOrDefault("HOME", env.getOrDefault("USERPROFILE", "."));
+        }
+        return new Environment(Path.of(home), env, Path.of(System.getProperty("user.dir")));
+    }
+}

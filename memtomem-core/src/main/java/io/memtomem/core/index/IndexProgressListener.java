@@ -1,0 +1,6 @@
+package io.memtomem.core.index;
+
+@FunctionalInterface
+public interface IndexProgressListener {
+    void onProgress(IndexProgress progress);
+}

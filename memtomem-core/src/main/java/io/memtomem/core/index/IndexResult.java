@@ -1,0 +1,15 @@
+package io.memtomem.core.index;
+
+import java.util.List;
+
+/**
+ * Totals of one index run. {@code totalChunks} is the chunk count of the scanned files afterwards; {@code indexed}
+ * counts chunks written (new or updated), {@code unchanged} those kept as they were, {@code deleted} stale ones.
+ * Files skipped for size or binary content are counted in {@code filesSkipped} and explained in {@code errors}.
+ */
+public record IndexResult(int filesScanned, long totalChunks, long indexed, long unchanged, long deleted,
+                          int filesSkipped, List<String> errors, long durationMillis) {
+    public IndexResult {
+        errors = List.copyOf(errors);
+    }
+}

@@ -1,0 +1,210 @@
+package io.memtomem.core.store;
+
+import io.memtomem.core.StoreException;
+import io.memtomem.core.config.PrivateFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite file shared by every server and {@code mm} process of a store (memory-core.md §2.1).
+ *
+ * <p>One writer connection, guarded by a lock, runs every write as a short {@code BEGIN IMMEDIATE} transaction;
+ * separate {@code query_only} connections serve reads, which in WAL mode never wait for the writer. Work that hits
+ * another process's lock is retried ({@link BusyRetry}), so callers never see "database is locked". Closing
+ * truncates the WAL.
+ */
+public final class Database implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int READERS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final Path path;
+    private final Session writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Session> readers = new ArrayBlockingQueue<>(READERS);
+    private final BusyRetry retry;
+    private volatile boolean closed;
+
+    private Database(Path path, Session writer, Duration busyDeadline) {
+        this.path = path;
+        this.writer = writer;
+        this.retry = new BusyRetry(busyDeadline);
+    }
+
+    /** Opens (creating if needed) the database, refusing a newer schema before anything is written. */
+    public static Database open(Path dbPath) {
+        return open(dbPath, Duration.ofMinutes(2));
+    }
+
+    static Database open(Path dbPath, Duration busyDeadline) {
+        Path path = dbPath.toAbsolutePath().normalize();
+        PrivateFiles.createDirectories(path.getParent());
+        BusyRetry openRetry = new BusyRetry(busyDeadline);
+        Session writer = new Session(connect(path, openRetry));
+        Database database = new Database(path, writer, busyDeadline);
+        try {
+            SchemaVersion.refuseNewer(writer, path);
+            database.configureWriter();
+            database.write("creating the schema", session -> {
+                SchemaVersion.refuseNewer(session, path);
+                Schema.migrate(session);
+                return null;
+            });
+            PrivateFiles.restrictToOwner(path);
+            for (int i = 0; i < READERS; i++) {
+                Session reader = new Session(connect(path, openRetry));
+                database.retry.run("configuring a reader", () -> {
+                    reader.execute("PRAGMA query_only = ON");
+                    return null;
+                });
+                database.readers.add(reader);
+            }
+            return database;
+        } catch (SQLException e) {
+            database.closeConnections();
+            throw failure("opening " + path, e);
+        } catch (RuntimeException e) {
+            database.closeConnections();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Runs work in one {@code BEGIN IMMEDIATE} transaction on the writer connection; rolled back on failure. */
+    public <T> T write(String what, SqlWork<T> work) {
+        ensureOpen();
+        writeLock.lock();
+        try {
+            return retry.run(what, () -> inTransaction(work));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs read-only work on a pooled reader connection. */
+    public <T> T read(String what, SqlWork<T> work) {
+        ensureOpen();
+        Session session = borrowReader();
+        try {
+            return retry.run(what, () -> work.run(session));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            readers.add(session);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writeLock.lock();
+        try {
+            writer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.warn("WAL checkpoint on close of {} failed: {}", path, e.getMessage());
+        } finally {
+            closeConnections();
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        writer.execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+            T result = work.run(writer);
+            writer.execute("COMMIT");
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite may already have rolled back (e.g. after SQLITE_FULL); "no transaction is active" is fine
+            LOG.debug("rollback after a failed transaction: {}", e.getMessage());
+        }
+    }
+
+    private void configureWriter() throws SQLException {
+        retry.run("enabling WAL", () -> {
+            writer.execute("PRAGMA journal_mode = WAL");
+            writer.execute("PRAGMA synchronous = NORMAL");
+            writer.execute("PRAGMA wal_autocheckpoint = 1000");
+            writer.execute("PRAGMA foreign_keys = ON");
+            return null;
+        });
+    }
+
+    private Session borrowReader() {
+        try {
+            Session session = readers.poll(30, TimeUnit.SECONDS);
+            if (session == null) {
+                throw new StoreException("no database reader became free within 30 s; too many concurrent requests");
+            }
+            return session;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database reader", e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the memtomem store " + path + " is closed");
+        }
+    }
+
+    private void closeConnections() {
+        List<Session> drained = new ArrayList<>();
+        readers.drainTo(drained);
+        drained.forEach(Session::close);
+        writer.close();
+    }
+
+    private static Connection connect(Path path, BusyRetry retry) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try {
+            return retry.run("opening " + path,
+                    () -> DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties()));
+        } catch (SQLException e) {
+            throw failure("opening " + path, e);
+        }
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.contains("SQLITE_NOTADB") || message.contains("file is not a database")) {
+            return new StoreException("the memtomem database is not a SQLite database or is corrupt (" + what
+                    + "). Move it aside and re-index to rebuild it.", e);
+        }
+        return new StoreException("database error while " + what + ": " + message, e);
+    }
+}

@@ -1,0 +1,4 @@
+package io.memtomem.core.store;
+
+public record NamespaceCount(String namespace, long chunks) {
+}

@@ -1,0 +1,59 @@
+package io.memtomem.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One SQLite connection with a cache of prepared statements, so hot paths (per-file index transactions, searches)
+ * parse their SQL once per connection instead of once per call. Not thread-safe: the {@link Database} hands a
+ * session to one thread at a time.
+ */
+public final class Session {
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Session(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** A cached prepared statement for this SQL; parameters from a previous use are cleared. */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        } else {
+            statement.clearParameters();
+        }
+        return statement;
+    }
+
+    /** Runs SQL without parameters (DDL, pragmas, transaction control). */
+    public void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void close() {
+        statements.values().forEach(Session::closeQuietly);
+        statements.clear();
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing during shutdown: nothing useful to do with a failure
+        }
+    }
+}
