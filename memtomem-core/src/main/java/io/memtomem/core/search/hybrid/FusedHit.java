@@ -1,0 +1,4 @@
+package io.memtomem.core.search.hybrid;
+
+public record FusedHit<K>(K key, double score, LegSource source) {
+}
