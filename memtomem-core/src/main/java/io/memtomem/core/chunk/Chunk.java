@@ -1,0 +1,48 @@
+package io.memtomem.core.chunk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One retrievable piece of a source file.
+ *
+ * @param content   the chunk text; excludes the heading breadcrumb, which lives in {@code hierarchy}
+ * @param hierarchy heading breadcrumb such as {@code ["# Guide", "## Setup"]}, or {@code (stem, key)} for structured files
+ * @param chunkType {@code markdown_section}, {@code structured_section} or {@code raw_text}
+ * @param startLine 1-based first line in the source file (the heading line for a markdown section)
+ * @param endLine   1-based last line in the source file
+ * @param tags      sorted, distinct tags from frontmatter and the entry's blockquote header
+ */
+public record Chunk(String content, List<String> hierarchy, String chunkType, int startLine, int endLine,
+                    List<String> tags) {
+
+    public Chunk {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(chunkType, "chunkType");
+        hierarchy = List.copyOf(hierarchy);
+        tags = List.copyOf(tags);
+    }
+
+    /** Lower-hex SHA-256 of the NFC-normalised content: the durable identity used by incremental indexing and eval labels. */
+    public String contentHash() {
+        String normalized = Normalizer.isNormalized(content, Normalizer.Form.NFC)
+                ? content
+                : Normalizer.normalize(content, Normalizer.Form.NFC);
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
+        }
+    }
+
+    /** The text fed to full-text search and embeddings: the breadcrumb gives a section its context. */
+    public String retrievalText() {
+        return hierarchy.isEmpty() ? content : String.join(" > ", hierarchy) + "\n\n" + content;
+    }
+}
