@@ -8,6 +8,7 @@ import io.memtomem.core.embed.provider.EmbeddingProvider;
 import io.memtomem.core.embed.provider.EmbeddingSettings;
 import io.memtomem.core.embed.provider.VectorShape;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +27,11 @@ public final class OnnxProvider implements EmbeddingProvider {
 
     private final OnnxModel model;
     private final int maxSequenceTokens;
-    private final ExecutorService workers;
-    private final EmbeddingModel embeddings;
+    private final Path cacheDir;
+    private ExecutorService workers;
+    private EmbeddingModel embeddings;
 
+    /** Validates the settings only; the model and its native libraries load on the first {@link #embed}. */
     OnnxProvider(EmbeddingSettings settings) {
         this.model = OnnxModel.named(settings.model());
         if (settings.dimension() != 0 && settings.dimension() != model.dimension()) {
@@ -37,15 +40,22 @@ public final class OnnxProvider implements EmbeddingProvider {
                     + model.dimension());
         }
         this.maxSequenceTokens = settings.maxSequenceTokens();
-        NativeCache.prepare(settings.cacheDir(), model.canonicalName());
-        this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
-        try {
-            this.embeddings = model.load(workers);
-        } catch (RuntimeException | LinkageError e) {
-            workers.shutdownNow();
-            throw new EmbeddingException(NAME, model.canonicalName(), "could not load the model (" + e
-                    + "); check that " + settings.cacheDir() + " is writable", e);
+        this.cacheDir = settings.cacheDir();
+    }
+
+    private synchronized EmbeddingModel loaded() {
+        if (embeddings == null) {
+            NativeCache.prepare(cacheDir, model.canonicalName());
+            workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
+            try {
+                embeddings = model.load(workers);
+            } catch (RuntimeException | LinkageError e) {
+                workers.shutdownNow();
+                throw new EmbeddingException(NAME, model.canonicalName(), "could not load the model (" + e
+                        + "); check that " + cacheDir + " is writable", e);
+            }
         }
+        return embeddings;
     }
 
     @Override
@@ -75,9 +85,10 @@ public final class OnnxProvider implements EmbeddingProvider {
         }
         List<TextSegment> segments = new ArrayList<>(texts.size());
         texts.forEach(text -> segments.add(TextSegment.from(text)));
+        EmbeddingModel local = loaded();
         List<float[]> vectors = new ArrayList<>(texts.size());
         try {
-            for (Embedding embedding : embeddings.embedAll(segments).content()) {
+            for (Embedding embedding : local.embedAll(segments).content()) {
                 vectors.add(embedding.vector());
             }
         } catch (RuntimeException e) {
@@ -87,8 +98,10 @@ public final class OnnxProvider implements EmbeddingProvider {
     }
 
     @Override
-    public void close() {
-        workers.shutdownNow();
+    public synchronized void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /** Daemon threads so an idle provider never keeps the JVM alive after the CLI's work is done. */

@@ -36,6 +36,7 @@ class OnnxProviderTest {
         realHome = System.getProperty("user.home");
         System.setProperty("user.home", UNWRITABLE_HOME);
         provider = ProviderFactory.create(EmbeddingSettings.of("onnx", "", 384, "", cacheDir));
+        provider.embed(List.of("loads the model and its native libraries"));
     }
 
     @AfterAll
@@ -93,6 +94,15 @@ class OnnxProviderTest {
             assertTrue(names.contains(System.mapLibraryName("tokenizers")), names.toString());
         }
         assertFalse(Files.exists(Path.of(UNWRITABLE_HOME)));
+    }
+
+    @Test
+    void creatingAProviderLoadsNothingUntilTheFirstEmbed(@TempDir Path otherCache) throws IOException {
+        try (EmbeddingProvider idle = ProviderFactory.create(EmbeddingSettings.of("onnx", "", 0, "", otherCache));
+             Stream<Path> files = Files.list(otherCache)) {
+            assertEquals(384, idle.dimension());
+            assertEquals(0, files.count());
+        }
     }
 
     @Test
