@@ -72,7 +72,12 @@ final class ProseCutter {
         }
     }
 
+    /** Whether the span is at most {@code maxChars} code points, without counting them when the answer is plain. */
     boolean fits(Span span) {
-        return span.length() <= maxChars || PyText.length(source.text(), span.start(), span.end()) <= maxChars;
+        if (span.length() <= maxChars) {
+            return true;
+        }
+        // A code point takes at most two UTF-16 units.
+        return span.length() <= 2L * maxChars && PyText.length(source.text(), span.start(), span.end()) <= maxChars;
     }
 }

@@ -56,8 +56,9 @@ class CorpusConformanceTest {
         System.out.printf("chunker conformance: %d/%d labelled hashes reproduced, %d unexpected chunks%n",
                 matched, expected.size(), unexpected.size());
         assertTrue(missing.isEmpty() && unexpected.isEmpty(),
-                () -> matched + "/" + expected.size() + " hashes reproduced; missing " + missing.size()
-                        + ", unexpected chunks:\n" + String.join("\n", unexpected.subList(0, Math.min(5, unexpected.size()))));
+                () -> matched + "/" + expected.size() + " hashes reproduced; missing " + missing.size() + " "
+                        + missing.stream().limit(5).toList() + "; first unexpected chunks:\n"
+                        + String.join("\n", unexpected.subList(0, Math.min(5, unexpected.size()))));
         assertEquals(195, chunksByFile.values().stream().mapToInt(List::size).sum(), "one chunk per labelled hash");
     }
 
@@ -80,6 +81,7 @@ class CorpusConformanceTest {
             assertFalse(c.targetFiles().isEmpty(), c.caseId() + " has no relevant_globs in fixture.json");
             Set<String> produced = new TreeSet<>();
             for (String file : c.targetFiles()) {
+                assertTrue(chunksByFile.containsKey(file), c.caseId() + ": " + file + " is not in the corpus");
                 chunksByFile.get(file).forEach(chunk -> produced.add(chunk.contentHash()));
             }
             assertEquals(c.relevantHashes(), produced, c.caseId());

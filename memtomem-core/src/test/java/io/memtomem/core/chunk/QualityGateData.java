@@ -32,10 +32,15 @@ final class QualityGateData {
     /** The data, or a skipped test with the reason (a failure under {@code CI=true}, where it must be present). */
     static QualityGateData locate() {
         String property = System.getProperty("memtomem.shared.dir");
-        Path shared = property != null && !property.isBlank() ? Path.of(property) : repoRoot().resolve("../shared");
-        QualityGateData data = new QualityGateData(shared.normalize());
-        if (!Files.isDirectory(data.corpus) || !Files.isRegularFile(data.qualityGate.resolve("cases.json"))) {
-            String reason = "quality-gate data not found under " + shared.toAbsolutePath().normalize()
+        Path fallback = repoRoot().resolve("../shared").normalize();
+        Path shared = property != null && !property.isBlank() ? Path.of(property).normalize() : fallback;
+        QualityGateData data = new QualityGateData(shared);
+        if (!data.isPresent()) {
+            // e.g. mvn started inside the module directory, which makes the surefire default point elsewhere
+            data = new QualityGateData(fallback);
+        }
+        if (!data.isPresent()) {
+            String reason = "quality-gate data not found under " + shared.toAbsolutePath()
                     + " (set -Dmemtomem.shared.dir); conformance tests need eval/corpus_v2 and eval/quality-gate";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(reason);
@@ -43,6 +48,11 @@ final class QualityGateData {
             Assumptions.abort(reason);
         }
         return data;
+    }
+
+    private boolean isPresent() {
+        return Files.isDirectory(corpus) && Files.isRegularFile(qualityGate.resolve("cases.json"))
+                && Files.isRegularFile(qualityGate.resolve("fixture.json"));
     }
 
     /** Every markdown file of the corpus, relative path ({@code en/caching/adr.md}) to absolute path. */
