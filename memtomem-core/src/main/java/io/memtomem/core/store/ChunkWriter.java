@@ -17,14 +17,15 @@ public final class ChunkWriter {
 
     /** All rows of a source, in line order (every namespace, so the diff covers the whole file). */
     public static List<ExistingChunk> existing(Session session, String source) throws SQLException {
-        PreparedStatement statement = session.prepare("SELECT rowid, id, content_hash, heading_hierarchy, namespace,"
-                + " start_line, end_line FROM chunks WHERE source_file = ? ORDER BY start_line, rowid");
+        PreparedStatement statement = session.prepare("SELECT rowid, id, content_hash, heading_hierarchy, tags,"
+                + " namespace, start_line, end_line FROM chunks WHERE source_file = ? ORDER BY start_line, rowid");
         statement.setString(1, source);
         List<ExistingChunk> rows = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new ExistingChunk(row.getLong(1), row.getString(2), row.getString(3),
-                        JsonLists.decode(row.getString(4)), row.getString(5), row.getInt(6), row.getInt(7)));
+                        JsonLists.decode(row.getString(4)), JsonLists.decode(row.getString(5)), row.getString(6),
+                        row.getInt(7), row.getInt(8)));
             }
         }
         return rows;

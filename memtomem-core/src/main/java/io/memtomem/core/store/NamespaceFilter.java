@@ -20,7 +20,7 @@ public final class NamespaceFilter {
 
     public static NamespaceFilter parse(String raw, List<String> systemPrefixes) {
         if (raw == null || raw.isBlank()) {
-            return new NamespaceFilter(List.of(), List.copyOf(systemPrefixes));
+            return new NamespaceFilter(List.of(), systemPrefixes.stream().filter(p -> !p.isEmpty()).toList());
         }
         List<String> patterns = Arrays.stream(raw.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
         return new NamespaceFilter(patterns, List.of());
@@ -56,22 +56,26 @@ public final class NamespaceFilter {
         return hiddenParams();
     }
 
-    /** Predicate selecting exactly the rows this filter hides (for the "N hidden" hint). */
+    /**
+     * Predicate selecting exactly the rows this filter hides (for the "N hidden" hint). Prefixes are matched as
+     * case-sensitive ranges so the namespace index answers it without a table scan.
+     */
     public String hiddenSql(String column) {
         List<String> terms = new ArrayList<>();
-        hiddenPrefixes.forEach(prefix -> terms.add(column + " LIKE ? ESCAPE '\\'"));
+        hiddenPrefixes.forEach(prefix -> terms.add("(" + column + " >= ? AND " + column + " < ?)"));
         return terms.isEmpty() ? "0" : "(" + String.join(" OR ", terms) + ")";
     }
 
     public List<Object> hiddenParams() {
-        return hiddenPrefixes.stream().map(prefix -> (Object) (escapeLike(prefix) + "%")).toList();
+        List<Object> params = new ArrayList<>();
+        for (String prefix : hiddenPrefixes) {
+            params.add(prefix);
+            params.add(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
+        }
+        return params;
     }
 
     private static String likePattern(String glob) {
-        return escapeLike(glob).replace('*', '%');
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return glob.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
     }
 }

@@ -9,25 +9,36 @@ import java.util.regex.Pattern;
 public final class SourceFilter {
     private final String substring;
     private final Pattern glob;
+    private final String sqlGlob;
 
-    private SourceFilter(String substring, Pattern glob) {
+    private SourceFilter(String substring, Pattern glob, String sqlGlob) {
         this.substring = substring;
         this.glob = glob;
+        this.sqlGlob = sqlGlob;
     }
 
     /** A blank or null filter matches everything. */
     public static SourceFilter parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new SourceFilter("", null);
+            return new SourceFilter("", null, null);
         }
         String filter = raw.strip();
         boolean isGlob = filter.indexOf('*') >= 0 || filter.indexOf('?') >= 0 || filter.indexOf('[') >= 0;
-        return isGlob ? new SourceFilter(null, Pattern.compile(translate(filter), Pattern.DOTALL))
-                : new SourceFilter(filter, null);
+        return isGlob ? new SourceFilter(null, Pattern.compile(translate(filter), Pattern.DOTALL),
+                filter.replace("[!", "[^")) : new SourceFilter(filter, null, null);
     }
 
     public boolean matches(String absolutePath) {
         return glob == null ? absolutePath.contains(substring) : glob.matcher(absolutePath).matches();
+    }
+
+    /** The same test in SQL (SQLite GLOB is fnmatch with {@code [^...]} negation), for queries that LIMIT after it. */
+    public String sql(String column) {
+        return glob == null ? "instr(" + column + ", ?) > 0" : column + " GLOB ?";
+    }
+
+    public Object sqlParam() {
+        return glob == null ? substring : sqlGlob;
     }
 
     public boolean matchesEverything() {

@@ -1,0 +1,237 @@
+package io.memtomem.core;
+
+import io.memtomem.core.chunk.Chunkers;
+import io.memtomem.core.chunk.ChunkingSettings;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.index.DirectoryWatcher;
+import io.memtomem.core.index.FileWatcher;
+import io.memtomem.core.index.IndexProgressListener;
+import io.memtomem.core.index.IndexRequest;
+import io.memtomem.core.index.IndexResult;
+import io.memtomem.core.index.Indexer;
+import io.memtomem.core.search.RecallRequest;
+import io.memtomem.core.search.RecallResponse;
+import io.memtomem.core.search.RecallService;
+import io.memtomem.core.search.SearchRequest;
+import io.memtomem.core.search.SearchResponse;
+import io.memtomem.core.search.SearchService;
+import io.memtomem.core.store.ChunkStore;
+import io.memtomem.core.store.Database;
+import io.memtomem.core.store.IndexStats;
+import io.memtomem.core.store.MetaTable;
+import io.memtomem.core.store.NamespaceCount;
+import io.memtomem.core.store.NamespaceFilter;
+import io.memtomem.core.store.NamespaceNames;
+import io.memtomem.core.store.SourceFilter;
+import io.memtomem.core.store.SourceSummary;
+import io.memtomem.core.store.StoreChunkLocator;
+import io.memtomem.core.store.StoredChunk;
+import io.memtomem.core.store.TagCount;
+import io.memtomem.core.write.AddRequest;
+import io.memtomem.core.write.AddResult;
+import io.memtomem.core.write.BatchAddRequest;
+import io.memtomem.core.write.DeleteResult;
+import io.memtomem.core.write.EditResult;
+import io.memtomem.core.write.MemoryWriter;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The memory engine shared by the MCP server and {@code mm}: one instance per process per store, thread-safe.
+ * Markdown files are the truth; the SQLite index is a cache any number of processes share safely.
+ */
+public final class Memtomem implements AutoCloseable {
+    public static final int MAX_EXPAND_WINDOW = 10;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final MemtomemConfig config;
+    private final Database database;
+    private final ChunkStore store;
+    private final MetaTable meta;
+    private final Indexer indexer;
+    private final SearchService search;
+    private final RecallService recall;
+    private final MemoryWriter writer;
+    private DirectoryWatcher watcher;
+
+    private Memtomem(MemtomemConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.store = new ChunkStore(database);
+        this.meta = new MetaTable(database);
+        ChunkingSettings chunking = new ChunkingSettings(config.maxChunkTokens(), config.minChunkTokens(),
+                config.targetChunkTokens(), config.chunkOverlapTokens(), config.paragraphSplitThreshold());
+        this.indexer = new Indexer(config, database, new Chunkers(chunking, Set.copyOf(config.supportedExtensions())),
+                clock);
+        this.search = new SearchService(config, database);
+        this.recall = new RecallService(config, database);
+        this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
+    }
+
+    /** Opens the store, creating {@code ~/.memtomem} (0700), the database and its schema on first use. */
+    public static Memtomem open(MemtomemConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(MemtomemConfig)} with the clock used for timestamps and day files (tests pin it). */
+    public static Memtomem open(MemtomemConfig config, Clock clock) {
+        PrivateFiles.createDirectories(config.storeDir());
+        Database database = Database.open(config.dbPath());
+        try {
+            Memtomem memtomem = new Memtomem(config, database, clock);
+            memtomem.meta.put(EmbeddingMeta.toMeta(EmbeddingMeta.configured(config), config), false);
+            return memtomem;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public MemtomemConfig config() {
+        return config;
+    }
+
+    public SearchResponse search(SearchRequest request) {
+        return search.search(request);
+    }
+
+    public AddResult add(AddRequest request) {
+        requireNoEmbeddingMismatch();
+        return writer.add(request);
+    }
+
+    public AddResult batchAdd(BatchAddRequest request) {
+        requireNoEmbeddingMismatch();
+        return writer.batchAdd(request);
+    }
+
+    public EditResult edit(String chunkId, String newContent, List<String> tags) {
+        requireNoEmbeddingMismatch();
+        return writer.edit(requireChunkId(chunkId), newContent, tags);
+    }
+
+    public DeleteResult deleteChunk(String chunkId) {
+        return writer.delete(requireChunkId(chunkId));
+    }
+
+    /** Removes the index rows of every source matching the filter (substring or glob); files are untouched. */
+    public int deleteBySource(String sourceFilter) {
+        if (sourceFilter == null || sourceFilter.isBlank()) {
+            throw new InvalidInputException("source_filter", "source_filter must not be empty");
+        }
+        return store.deleteBySource(SourceFilter.parse(sourceFilter));
+    }
+
+    /** Removes the index rows of one namespace (exact name); files are untouched. */
+    public int deleteByNamespace(String namespace) {
+        return store.deleteByNamespace(NamespaceNames.require(namespace, "namespace"));
+    }
+
+    public IndexResult index(IndexRequest request, IndexProgressListener listener) {
+        requireNoEmbeddingMismatch();
+        return indexer.index(request, listener);
+    }
+
+    public RecallResponse recall(RecallRequest request) {
+        return recall.recall(request);
+    }
+
+    /** Indexed files with chunk counts; no system namespace is hidden here. */
+    public List<SourceSummary> listSources(String sourceFilter, String namespace) {
+        return store.listSources(SourceFilter.parse(sourceFilter), NamespaceFilter.parse(namespace, List.of()));
+    }
+
+    public Optional<StoredChunk> read(String chunkId) {
+        return store.find(requireChunkId(chunkId));
+    }
+
+    /** The chunk with up to {@code window} neighbours on each side from the same file, in line order. */
+    public List<StoredChunk> expand(String chunkId, int window) {
+        if (window < 0 || window > MAX_EXPAND_WINDOW) {
+            throw new InvalidInputException("window", "window must be between 0 and " + MAX_EXPAND_WINDOW
+                    + ", got " + window);
+        }
+        StoredChunk chunk = read(chunkId).orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found."));
+        List<StoredChunk> siblings = store.chunksOf(chunk.source().toString());
+        int position = 0;
+        while (position < siblings.size() && !siblings.get(position).id().equals(chunk.id())) {
+            position++;
+        }
+        return List.copyOf(siblings.subList(Math.max(0, position - window),
+                Math.min(siblings.size(), position + window + 1)));
+    }
+
+    public IndexStats stats() {
+        return store.stats();
+    }
+
+    public List<TagCount> tags() {
+        return store.tags();
+    }
+
+    public List<NamespaceCount> namespaces() {
+        return store.namespaceCounts().entrySet().stream()
+                .map(entry -> new NamespaceCount(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** Starts (once) the recursive watcher over the memory dirs; later calls return the running one. */
+    public synchronized FileWatcher startWatcher() {
+        requireNoEmbeddingMismatch();
+        if (watcher == null) {
+            try {
+                watcher = DirectoryWatcher.start(indexer, store, config.memoryDirs(), DirectoryWatcher.DEBOUNCE);
+            } catch (IOException e) {
+                throw new MemtomemException("cannot start the file watcher: " + e.getMessage(), e);
+            }
+        }
+        return watcher;
+    }
+
+    public EmbeddingState embeddingState() {
+        EmbeddingMeta configured = EmbeddingMeta.configured(config);
+        return EmbeddingMeta.state(EmbeddingMeta.stored(meta.all(), configured), configured);
+    }
+
+    /**
+     * Records the configured embedding identity as the stored one, clearing a mismatch. With BM25 only there are no
+     * vectors to drop; once dense retrieval exists, a {@code force} re-index restores them.
+     */
+    public EmbeddingState embeddingReset() {
+        meta.put(EmbeddingMeta.toMeta(EmbeddingMeta.configured(config), config), true);
+        return embeddingState();
+    }
+
+    /** Stops the watcher and closes the database, truncating its WAL. */
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        database.close();
+    }
+
+    private void requireNoEmbeddingMismatch() {
+        EmbeddingMeta configured = EmbeddingMeta.configured(config);
+        EmbeddingMeta stored = EmbeddingMeta.stored(meta.all(), configured);
+        if (!stored.equals(configured)) {
+            throw new EmbeddingMismatchException("the store was indexed with embedding " + stored.describe()
+                    + " but " + configured.describe() + " is configured; run `mm embedding-reset` (or restore the"
+                    + " previous embedding settings) before writing");
+        }
+    }
+
+    private static String requireChunkId(String chunkId) {
+        if (chunkId == null || !UUID_TEXT.matcher(chunkId.strip()).matches()) {
+            throw new InvalidInputException("chunk_id", "invalid chunk ID format: " + chunkId);
+        }
+        return chunkId.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

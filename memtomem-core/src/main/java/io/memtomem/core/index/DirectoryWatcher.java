@@ -1,0 +1,197 @@
+package io.memtomem.core.index;
+
+import io.memtomem.core.store.ChunkStore;
+import io.memtomem.core.store.SourcePaths;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index current while a server runs (memory-core.md §4.5). {@link WatchService} is not recursive, so every
+ * directory under the memory dirs is registered, including ones created later. Changed paths collect in a set of at
+ * most 1,000; once no event arrived for the debounce window (1.5 s) each path is re-indexed: a deleted file loses its
+ * chunks, a moved file is a delete plus a create, and a deleted directory purges the sources that were under it.
+ */
+public final class DirectoryWatcher implements FileWatcher {
+    public static final Duration DEBOUNCE = Duration.ofMillis(1500);
+    static final int MAX_PENDING = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryWatcher.class);
+
+    private final Indexer indexer;
+    private final ChunkStore store;
+    private final Duration debounce;
+    private final WatchService service;
+    private final Map<WatchKey, Path> directories = new HashMap<>();
+    private final Set<Path> pending = new LinkedHashSet<>();
+    private final Thread thread;
+    private long lastEventNanos;
+    private boolean overflowWarned;
+    private volatile boolean running = true;
+
+    private DirectoryWatcher(Indexer indexer, ChunkStore store, Duration debounce) throws IOException {
+        this.indexer = indexer;
+        this.store = store;
+        this.debounce = debounce;
+        this.service = FileSystems.getDefault().newWatchService();
+        this.thread = new Thread(this::run, "memtomem-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts watching the existing roots; a missing root is logged and skipped. */
+    public static DirectoryWatcher start(Indexer indexer, ChunkStore store, List<Path> roots, Duration debounce)
+            throws IOException {
+        DirectoryWatcher watcher = new DirectoryWatcher(indexer, store, debounce);
+        for (Path root : roots) {
+            Path canonical = SourcePaths.canonical(root);
+            if (Files.isDirectory(canonical)) {
+                watcher.registerTree(canonical, false);
+            } else {
+                LOG.info("memory dir {} does not exist; not watching it", canonical);
+            }
+        }
+        watcher.thread.start();
+        return watcher;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            service.close();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (IOException e) {
+            LOG.debug("closing the watch service: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                WatchKey key = service.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    handle(key);
+                }
+                if (!pending.isEmpty() && System.nanoTime() - lastEventNanos >= debounce.toNanos()) {
+                    flush();
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException stopped) {
+            // close() was called
+        } catch (RuntimeException e) {
+            LOG.error("file watcher stopped after an unexpected error", e);
+        }
+    }
+
+    private void handle(WatchKey key) {
+        Path dir = directories.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                LOG.warn("file watcher overflowed under {}; run `mm index` to catch up", dir);
+                continue;
+            }
+            if (dir != null) {
+                changed(dir.resolve((Path) event.context()), event.kind());
+            }
+        }
+        if (!key.reset()) {
+            directories.remove(key);
+        }
+    }
+
+    private void changed(Path path, WatchEvent.Kind<?> kind) {
+        if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!ExclusionRules.isExcludedDirectoryName(path.getFileName().toString())) {
+                registerTree(path, true);
+            }
+        } else if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
+            enqueue(path);
+            String prefix = path + path.getFileSystem().getSeparator();
+            store.sources().stream().filter(source -> source.startsWith(prefix)).map(Path::of).forEach(this::enqueue);
+        } else {
+            enqueue(path);
+        }
+    }
+
+    private void enqueue(Path path) {
+        lastEventNanos = System.nanoTime();
+        if (pending.contains(path) || !indexer.isIndexable(path)) {
+            return;
+        }
+        if (pending.size() >= MAX_PENDING) {
+            if (!overflowWarned) {
+                LOG.warn("more than {} changed files pending; dropping further events until the next flush",
+                        MAX_PENDING);
+                overflowWarned = true;
+            }
+            return;
+        }
+        pending.add(path);
+    }
+
+    private void flush() {
+        List<Path> batch = List.copyOf(pending);
+        pending.clear();
+        overflowWarned = false;
+        for (Path path : batch) {
+            try {
+                indexer.refresh(path);
+            } catch (RuntimeException e) {
+                LOG.warn("re-indexing {} after a change failed: {}", path, e.getMessage());
+            }
+        }
+    }
+
+    /** Registers a directory and its subdirectories; files found in a newly created tree are queued too. */
+    private void registerTree(Path top, boolean queueFiles) {
+        try {
+            Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(top) && ExclusionRules.isExcludedDirectoryName(dir.getFileName().toString())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    directories.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (queueFiles && attrs.isRegularFile()) {
+                        enqueue(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("cannot watch {}: {}", file, e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot watch {}: {}", top, e.getMessage());
+        }
+    }
+}

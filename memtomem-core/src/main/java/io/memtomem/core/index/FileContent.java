@@ -1,0 +1,69 @@
+package io.memtomem.core.index;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Reads a source file the way the indexer may use it (memory-core.md §4.2 steps 1, 4-6): a missing or non-regular
+ * path is {@link Missing}; files over 10 MB and files with a NUL byte in the first 8,192 characters are
+ * {@link Skipped}; everything else is decoded as UTF-8 with invalid bytes replaced.
+ */
+sealed interface FileContent {
+    long MAX_BYTES = 10L * 1024 * 1024;
+    int BINARY_PROBE_CHARS = 8192;
+
+    record Text(String text) implements FileContent {
+    }
+
+    record Skipped(String reason) implements FileContent {
+    }
+
+    record Missing() implements FileContent {
+    }
+
+    static FileContent read(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return new Missing();
+        }
+        if (!attributes.isRegularFile()) {
+            return new Missing();
+        }
+        if (attributes.size() > MAX_BYTES) {
+            return new Skipped("skipped: larger than 10 MB (" + attributes.size() + " bytes)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Missing();
+        }
+        String text = decode(bytes);
+        int probe = Math.min(text.length(), BINARY_PROBE_CHARS);
+        if (text.substring(0, probe).indexOf('\0') >= 0) {
+            return new Skipped("skipped: binary file (NUL byte)");
+        }
+        return new Text(text);
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder does not throw", e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package io.memtomem.core.index;
+
+import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.chunk.Chunkers;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.store.ChunkWriter;
+import io.memtomem.core.store.Database;
+import io.memtomem.core.store.ExistingChunk;
+import io.memtomem.core.store.NamespaceNames;
+import io.memtomem.core.store.Session;
+import io.memtomem.core.store.SourcePaths;
+import io.memtomem.core.store.Timestamps;
+import io.memtomem.core.write.FileReindexer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The incremental indexer (memory-core.md §4.1-4.2). Files are read and chunked on two worker threads while the
+ * calling thread applies each file's hash diff in its own short write transaction, so a crash never leaves a
+ * half-indexed file and other processes get the write lock between files. A file whose diff is empty causes no
+ * write at all, which keeps a no-change re-index cheap.
+ */
+public final class Indexer implements FileReindexer {
+    private static final int WORKERS = 2;
+    private static final int WINDOW = 32;
+
+    private final MemtomemConfig config;
+    private final Database database;
+    private final Chunkers chunkers;
+    private final FileDiscovery discovery;
+    private final Clock clock;
+
+    public Indexer(MemtomemConfig config, Database database, Chunkers chunkers, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.chunkers = chunkers;
+        this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
+        this.clock = clock;
+    }
+
+    public IndexResult index(IndexRequest request, IndexProgressListener listener) {
+        long started = System.nanoTime();
+        if (request.path() == null) {
+            throw new InvalidInputException("path", "path is required");
+        }
+        String namespace = request.namespace() == null ? null : NamespaceNames.require(request.namespace(), "namespace");
+        Path root = SourcePaths.canonical(config.environment().cwd().resolve(request.path()));
+        Tally tally = new Tally();
+        List<Path> files;
+        Path walkRoot;
+        if (Files.exists(root)) {
+            FileDiscovery.Found found = discover(root, request.recursive());
+            files = found.files();
+            tally.errors.addAll(found.errors());
+            walkRoot = Files.isDirectory(root) ? root : root.getParent();
+        } else if (hasChunks(root)) {
+            files = List.of(root);
+            walkRoot = rootFor(root);
+        } else {
+            throw new InvalidInputException("path", "path does not exist: " + root);
+        }
+        runPipeline(files, namespace, request.force(), walkRoot, tally, listener);
+        return tally.result(files.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Re-indexes one file now (the writer calls this under the file's sidecar lock); returns its chunk count. */
+    @Override
+    public int reindex(Path file, String namespace) {
+        String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
+        Path source = SourcePaths.canonical(file);
+        FileOutcome outcome = apply(PreparedFile.prepare(source, chunkers), explicit, false, rootFor(source));
+        if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED) {
+            throw new MemtomemException("cannot index " + source + ": " + outcome.message());
+        }
+        return outcome.totalChunks();
+    }
+
+    /** Re-indexes a changed path as the watcher reports it: deleted files lose their chunks, excluded ones are left. */
+    FileOutcome refresh(Path file) {
+        Path source = SourcePaths.canonical(file);
+        Path root = rootFor(source);
+        if (Files.exists(source) && !discovery.isIndexable(source, root)) {
+            return FileOutcome.skipped(source, "not indexable");
+        }
+        return apply(PreparedFile.prepare(source, chunkers), null, false, root);
+    }
+
+    boolean isIndexable(Path file) {
+        Path source = SourcePaths.canonical(file);
+        return discovery.isIndexable(source, rootFor(source));
+    }
+
+    private FileDiscovery.Found discover(Path root, boolean recursive) {
+        try {
+            return discovery.discover(root, recursive);
+        } catch (IOException e) {
+            throw new MemtomemException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void runPipeline(List<Path> files, String namespace, boolean force, Path root, Tally tally,
+                             IndexProgressListener listener) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "memtomem-index-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<PreparedFile>> window = new ArrayDeque<>();
+            int submitted = 0;
+            for (int done = 0; done < files.size(); done++) {
+                while (submitted < files.size() && window.size() < WINDOW) {
+                    Path next = files.get(submitted++);
+                    window.add(workers.submit(() -> PreparedFile.prepare(next, chunkers)));
+                }
+                FileOutcome outcome = apply(await(window.poll()), namespace, force, root);
+                tally.add(outcome);
+                if (listener != null) {
+                    listener.onProgress(tally.progress(done + 1, files.size(), outcome.file()));
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static PreparedFile await(Future<PreparedFile> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemtomemException("indexing was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new MemtomemException("indexing failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private FileOutcome apply(PreparedFile prepared, String explicitNamespace, boolean force, Path root) {
+        Path file = prepared.file();
+        if (prepared.missing()) {
+            return removeVanished(file, root);
+        }
+        if (prepared.skipReason() != null) {
+            return FileOutcome.skipped(file, prepared.skipReason());
+        }
+        if (prepared.error() != null) {
+            return FileOutcome.failed(file, prepared.error());
+        }
+        String source = file.toString();
+        FileOutcome unchanged = database.read("checking " + source,
+                session -> unchangedOutcome(session, prepared, explicitNamespace, force));
+        if (unchanged != null) {
+            return unchanged;
+        }
+        String now = Timestamps.now(clock);
+        return database.write("indexing " + source, session -> {
+            List<ExistingChunk> existing = ChunkWriter.existing(session, source);
+            String namespace = resolveNamespace(explicitNamespace, existing, file);
+            ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, force);
+            int written = DiffWriter.apply(session, diff, namespace, source, now);
+            int ignored = diff.inserts().size() + diff.updates().size() - written;
+            return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
+                    diff.unchanged().size(), diff.deletes().size(), null);
+        });
+    }
+
+    /** The read-only fast path: when nothing would change, no write transaction is opened. */
+    private FileOutcome unchangedOutcome(Session session, PreparedFile prepared, String explicitNamespace,
+                                         boolean force) throws SQLException {
+        if (force) {
+            return null;
+        }
+        List<ExistingChunk> existing = ChunkWriter.existing(session, prepared.file().toString());
+        String namespace = resolveNamespace(explicitNamespace, existing, prepared.file());
+        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, false);
+        return diff.isNoop() ? new FileOutcome(prepared.file(), FileOutcome.Status.INDEXED, existing.size(), 0,
+                existing.size(), 0, null) : null;
+    }
+
+    /** A vanished file loses its chunks, unless its whole root is gone (an unmounted volume is not a deletion). */
+    private FileOutcome removeVanished(Path file, Path root) {
+        if (root == null || !Files.isDirectory(root)) {
+            return new FileOutcome(file, FileOutcome.Status.ROOT_GONE, 0, 0, 0, 0, "index root is missing: " + root);
+        }
+        int deleted = database.write("removing chunks of " + file,
+                session -> ChunkWriter.deleteSource(session, file.toString()));
+        return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, 0, deleted, null);
+    }
+
+    /** Explicit namespace, else the one already stored for this source, else auto (parent folder) or default. */
+    private String resolveNamespace(String explicit, List<ExistingChunk> existing, Path file) {
+        if (explicit != null) {
+            return explicit;
+        }
+        if (!existing.isEmpty()) {
+            return existing.get(0).namespace();
+        }
+        if (config.enableAutoNamespace() && file.getParent() != null && file.getParent().getFileName() != null) {
+            return file.getParent().getFileName().toString();
+        }
+        return config.defaultNamespace();
+    }
+
+    /** The memory dir containing the file (deepest match), else its parent directory. */
+    private Path rootFor(Path file) {
+        return config.memoryDirs().stream()
+                .map(SourcePaths::canonical)
+                .filter(file::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount))
+                .orElse(file.getParent());
+    }
+
+    private boolean hasChunks(Path file) {
+        return database.read("checking " + file,
+                session -> !ChunkWriter.existing(session, file.toString()).isEmpty());
+    }
+
+    /** Running totals for one index call. */
+    private static final class Tally {
+        final List<String> errors = new ArrayList<>();
+        long totalChunks;
+        long indexed;
+        long unchanged;
+        long deleted;
+        int skipped;
+        int failed;
+
+        void add(FileOutcome outcome) {
+            totalChunks += outcome.totalChunks();
+            indexed += outcome.indexed();
+            unchanged += outcome.unchanged();
+            deleted += outcome.deleted();
+            switch (outcome.status()) {
+                case SKIPPED -> {
+                    skipped++;
+                    errors.add(outcome.file() + ": " + outcome.message());
+                }
+                case FAILED -> {
+                    failed++;
+                    errors.add(outcome.file() + ": " + outcome.message());
+                }
+                default -> {
+                }
+            }
+        }
+
+        IndexProgress progress(int done, int total, Path current) {
+            return new IndexProgress(done, total, indexed, skipped, failed, current);
+        }
+
+        IndexResult result(int scanned, long durationMillis) {
+            return new IndexResult(scanned, totalChunks, indexed, unchanged, deleted, skipped, errors, durationMillis);
+        }
+    }
+}

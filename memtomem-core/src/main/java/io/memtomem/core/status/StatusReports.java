@@ -1,0 +1,168 @@
+package io.memtomem.core.status;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.Version;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.store.IndexStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The single collector and renderer behind both {@code mm status} and the {@code mem_status} tool. */
+public final class StatusReports {
+    private static final String FIX_EMBEDDING = "run `mm embedding-reset` (or restore the previous embedding settings)";
+
+    private StatusReports() {
+    }
+
+    public static StatusReport collect(Memtomem memtomem, ServerBlock server) {
+        MemtomemConfig config = memtomem.config();
+        IndexStats stats = memtomem.stats();
+        EmbeddingState embedding = memtomem.embeddingState();
+        return report(config, true, stats, embedding, server);
+    }
+
+    /**
+     * Collects without creating anything: when the database does not exist yet the index counts are zero and the
+     * store is left as it is (a read-only command must not create {@code ~/.memtomem}).
+     */
+    public static StatusReport collect(MemtomemConfig config, ServerBlock server) {
+        if (Files.isRegularFile(config.dbPath())) {
+            try (Memtomem memtomem = Memtomem.open(config)) {
+                return collect(memtomem, server);
+            }
+        }
+        IndexStats empty = new IndexStats(0, 0, 0, Map.of(), 0, 0, 0);
+        EmbeddingState configured = new EmbeddingState(config.embeddingProvider(), config.embeddingModel(),
+                config.embeddingDimension(), config.embeddingProvider(), config.embeddingModel(),
+                config.embeddingDimension(), false, 0, 0);
+        return report(config, false, empty, configured, server);
+    }
+
+    public static String renderText(StatusReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append("memtomem Status\n===============\n");
+        line(text, "Version:", report.version());
+        line(text, "Store:", report.storeDir().toString());
+        line(text, "DB path:", report.dbPath() + (report.dbExists() ? " (" + size(report.dbSizeBytes()) + ")"
+                : " (not created yet)"));
+        EmbeddingState embedding = report.embedding();
+        line(text, "Embedding:", embedding.storedProvider() + " / "
+                + (embedding.storedModel().isEmpty() ? "-" : embedding.storedModel()));
+        line(text, "Dimension:", Integer.toString(embedding.storedDimension()));
+        line(text, "Top-K:", Integer.toString(report.topK()));
+        line(text, "RRF k:", Integer.toString(report.rrfK()));
+
+        section(text, "Index stats");
+        line(text, "Total chunks:", Long.toString(report.totalChunks()));
+        line(text, "Source files:", report.totalSources()
+                + (report.orphanedSources() > 0 ? " (" + report.orphanedSources() + " orphaned)" : ""));
+        line(text, "Namespaces:", report.namespaces().isEmpty() ? "-" : report.namespaces().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                .collect(Collectors.joining(", ")));
+
+        section(text, "Memory dirs");
+        if (report.memoryDirs().isEmpty()) {
+            text.append("  (none configured)\n");
+        }
+        for (int i = 0; i < report.memoryDirs().size(); i++) {
+            MemoryDirStatus dir = report.memoryDirs().get(i);
+            text.append("  ").append(dir.path()).append(i == 0 ? " (write base)" : "")
+                    .append(dir.exists() ? "" : " (missing)").append('\n');
+        }
+
+        section(text, "Server");
+        line(text, "Status:", serverStatus(report.server()));
+        if (report.server().pidFile() != null) {
+            line(text, "Pid file:", report.server().pidFile().toString());
+        }
+
+        if (!report.warnings().isEmpty()) {
+            section(text, "Warnings");
+            for (StatusWarning warning : report.warnings()) {
+                text.append("- ").append(warning.kind()).append(": ").append(warning.detail()).append('\n')
+                        .append("  fix: ").append(warning.fix()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Never claims "running" from a pid alone, and never "not running" when the probe could not tell. */
+    static String serverStatus(ServerBlock server) {
+        if (server.cannotVerify()) {
+            return "cannot verify (" + server.probeError() + ")";
+        }
+        if (server.running()) {
+            String details = (server.pid() == null ? "pid ?" : "pid " + server.pid())
+                    + (server.started() == null ? "" : ", started " + server.started());
+            return "running (" + details + ")";
+        }
+        return server.pidFile() == null ? "not running" : "not running (stale pid file)";
+    }
+
+    private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,
+                                       EmbeddingState embedding, ServerBlock server) {
+        List<MemoryDirStatus> dirs = config.memoryDirs().stream()
+                .map(dir -> new MemoryDirStatus(dir, Files.isDirectory(dir))).toList();
+        return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
+                stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
+                embedding, config.defaultTopK(), config.rrfK(), server, warnings(stats, embedding, dirs));
+    }
+
+    private static List<StatusWarning> warnings(IndexStats stats, EmbeddingState embedding,
+                                                List<MemoryDirStatus> dirs) {
+        List<StatusWarning> warnings = new ArrayList<>();
+        if (embedding.mismatch()) {
+            String kind = embedding.storedDimension() != embedding.configuredDimension()
+                    ? "embedding_dim_mismatch" : "embedding_policy_mismatch";
+            warnings.add(new StatusWarning(kind, "stored " + describe(embedding.storedProvider(),
+                    embedding.storedModel(), embedding.storedDimension()) + ", configured "
+                    + describe(embedding.configuredProvider(), embedding.configuredModel(),
+                    embedding.configuredDimension()) + "; writes are blocked", FIX_EMBEDDING));
+        }
+        if (dirs.isEmpty()) {
+            warnings.add(new StatusWarning("no_memory_dirs", "indexing.memory_dirs is empty; nothing is indexed and"
+                    + " mem_add has nowhere to write", "run `mm config set indexing.memory_dirs '[\"~/notes\"]'`"));
+        }
+        for (MemoryDirStatus dir : dirs) {
+            if (!dir.exists()) {
+                warnings.add(new StatusWarning("memory_dir_missing", dir.path() + " does not exist",
+                        "create it, or remove it from indexing.memory_dirs"));
+            }
+        }
+        if (stats.orphanedSources() > 0) {
+            warnings.add(new StatusWarning("orphaned_sources", stats.orphanedSources()
+                    + " indexed file(s) no longer exist on disk", "restore the files, or delete their index rows"
+                    + " by source"));
+        }
+        return warnings;
+    }
+
+    private static String describe(String provider, String model, int dimension) {
+        return provider + "/" + (model.isEmpty() ? "-" : model) + "/" + dimension;
+    }
+
+    private static void section(StringBuilder text, String title) {
+        text.append('\n').append(title).append('\n').append("-".repeat(title.length())).append('\n');
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format(Locale.ROOT, "%-14s%s", label, value)).append('\n');
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}
