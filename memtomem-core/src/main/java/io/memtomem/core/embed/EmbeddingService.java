@@ -1,0 +1,220 @@
+package io.memtomem.core.embed;
+
+import io.memtomem.core.embed.provider.EmbeddingException;
+import io.memtomem.core.embed.provider.EmbeddingProvider;
+import io.memtomem.core.search.hybrid.DenseHit;
+import io.memtomem.core.search.hybrid.Scored;
+import io.memtomem.core.store.ChunkStore;
+import io.memtomem.core.store.Database;
+import io.memtomem.core.store.MetaTable;
+import io.memtomem.core.store.NamespaceFilter;
+import io.memtomem.core.store.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+
+/**
+ * Everything vector-related for one open store: the configured provider, the identity recorded in the store, the
+ * background embedder and the in-memory matrix the dense leg scans.
+ *
+ * <p>On open the stored identity is compared with the configured one (memory-core §6.3). A store without vectors
+ * simply adopts the configured identity: there is nothing to invalidate. A store whose vectors were made by another
+ * provider, model, dimension or policy is in <em>mismatch</em>: the dense leg is off, no vector is written and
+ * status warns, until {@link #reset()} re-embeds everything with the configured model. BM25 is never affected.
+ */
+public final class EmbeddingService implements AutoCloseable {
+
+    public static final String RESET_FIX = "run `mm embedding-reset` (MCP: mem_do embedding_reset) to re-embed"
+            + " every chunk with the configured model";
+
+    private final Database database;
+    private final MetaTable meta;
+    private final EmbeddingProvider provider;
+    private final EmbeddingIdentity configured;
+    private final int batchSize;
+    private volatile EmbeddingIdentity stored;
+    private volatile DenseVectors vectors;
+    private volatile BackgroundEmbedder embedder;
+
+    private EmbeddingService(Database database, EmbeddingProvider provider, int batchSize) {
+        this.database = database;
+        this.meta = new MetaTable(database);
+        this.provider = provider;
+        this.configured = EmbeddingIdentity.of(provider);
+        this.batchSize = batchSize;
+    }
+
+    /** Creates the vector tables if needed, settles the stored identity and starts embedding pending chunks. */
+    public static EmbeddingService open(Database database, EmbeddingProvider provider, int batchSize) {
+        EmbeddingService service = new EmbeddingService(database, provider, batchSize);
+        database.write("creating the vector tables", session -> {
+            VectorTable.create(session);
+            return null;
+        });
+        EmbeddingIdentity stored = EmbeddingIdentity.fromMeta(service.meta.all()).orElse(null);
+        long storedVectors = database.read("counting vectors", VectorTable::storedCount);
+        if (stored == null || (!stored.equals(service.configured) && storedVectors == 0)) {
+            service.meta.put(service.configured.toMeta(), true);
+            stored = service.configured;
+        }
+        service.stored = stored;
+        service.startIfUsable();
+        return service;
+    }
+
+    private void startIfUsable() {
+        if (!mismatch() && configured.producesVectors()) {
+            vectors = new DenseVectors(database, configured.dimension());
+            embedder = new BackgroundEmbedder(database, provider, batchSize);
+            embedder.wake();
+        }
+    }
+
+    public EmbeddingIdentity configured() {
+        return configured;
+    }
+
+    public EmbeddingIdentity stored() {
+        return stored;
+    }
+
+    public boolean mismatch() {
+        return !stored.equals(configured);
+    }
+
+    /** True when a dense leg can run: a real provider whose vectors match the store. */
+    public boolean denseAvailable() {
+        return vectors != null;
+    }
+
+    /** Indexing committed new or changed chunks: embed them in the background. */
+    public void chunksChanged() {
+        BackgroundEmbedder current = embedder;
+        if (current != null) {
+            current.wake();
+        }
+    }
+
+    /** Embeds every pending chunk now, on the caller's thread (benchmarks, tests, the CLI's progress path). */
+    public void embedPending() {
+        BackgroundEmbedder current = embedder;
+        if (current != null) {
+            current.drainNow();
+        }
+    }
+
+    /**
+     * The dense leg: the {@code k} chunks closest to {@code query} among those the namespace filter admits, with
+     * the reference's {@code 1/(1+L2)} score. Empty when the dense leg is unavailable.
+     */
+    public List<Scored<Long>> search(String query, NamespaceFilter namespaces, int k) {
+        DenseVectors current = vectors;
+        if (current == null) {
+            return List.of();
+        }
+        float[] queryVector = provider.embed(List.of(query)).get(0);
+        LongPredicate filter = database.read("filtering the dense leg by namespace",
+                session -> namespacePredicate(session, namespaces));
+        List<Scored<Long>> ranked = new ArrayList<>();
+        for (DenseHit hit : current.current().search(queryVector, k, filter)) {
+            ranked.add(new Scored<>(hit.rowid(), hit.score()));
+        }
+        return ranked;
+    }
+
+    /** Null when every row passes; otherwise membership in the (usually small) excluded or admitted set. */
+    private static LongPredicate namespacePredicate(Session session, NamespaceFilter namespaces) throws SQLException {
+        String admitted = namespaces.sql("namespace");
+        if (admitted.equals("1")) {
+            return null;
+        }
+        if (namespaces.hidesSystemNamespaces()) {
+            RowidSet hidden = rowids(session, namespaces.hiddenSql("namespace"), namespaces.hiddenParams());
+            return hidden.isEmpty() ? null : rowid -> !hidden.contains(rowid);
+        }
+        RowidSet allowed = rowids(session, admitted, namespaces.params());
+        return allowed::contains;
+    }
+
+    private static RowidSet rowids(Session session, String where, List<Object> params) throws SQLException {
+        PreparedStatement statement = session.prepare("SELECT rowid FROM chunks WHERE " + where);
+        ChunkStore.bind(statement, params);
+        List<Long> rowids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                rowids.add(rows.getLong(1));
+            }
+        }
+        return new RowidSet(rowids.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** A hint for search results while the dense leg is off because of a mismatch; empty otherwise. */
+    public Optional<String> mismatchHint() {
+        return mismatch()
+                ? Optional.of("dense retrieval did not contribute: embedding mismatch (stored " + stored.describe()
+                + ", configured " + configured.describe() + "). Fix: " + RESET_FIX)
+                : Optional.empty();
+    }
+
+    /** Status warnings: a mismatch, or a provider that keeps failing while chunks wait. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        mismatchHint().ifPresent(hint -> warnings.add("embedding mismatch: stored " + stored.describe()
+                + " vs configured " + configured.describe() + "; dense search and vector writes are off. Fix: "
+                + RESET_FIX));
+        BackgroundEmbedder current = embedder;
+        if (current != null && current.lastFailure() != null) {
+            warnings.add("embedding is failing, chunks stay pending (BM25 unaffected): " + current.lastFailure());
+        }
+        return warnings;
+    }
+
+    public EmbeddingState state() {
+        long[] counts = database.read("counting vectors", session -> new long[] {
+                VectorTable.storedCount(session),
+                configured.producesVectors() ? VectorTable.pendingCount(session) : 0});
+        return new EmbeddingState(stored.provider(), stored.model(), stored.dimension(), configured.provider(),
+                configured.model(), configured.dimension(), mismatch(), counts[0], counts[1]);
+    }
+
+    /**
+     * Drops every vector, records the configured identity and re-embeds all chunks with it. A provider failure
+     * part-way leaves the rest pending for the background embedder and is reported in {@link #warnings()}.
+     */
+    public synchronized EmbeddingState reset() {
+        closeWorkers();
+        database.write("resetting vectors", session -> {
+            VectorTable.clear(session);
+            return null;
+        });
+        meta.put(configured.toMeta(), true);
+        stored = configured;
+        startIfUsable();
+        try {
+            embedPending();
+        } catch (EmbeddingException e) {
+            chunksChanged();
+        }
+        return state();
+    }
+
+    private void closeWorkers() {
+        BackgroundEmbedder current = embedder;
+        embedder = null;
+        vectors = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeWorkers();
+        provider.close();
+    }
+}

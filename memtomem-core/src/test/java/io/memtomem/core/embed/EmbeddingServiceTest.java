@@ -1,0 +1,158 @@
+package io.memtomem.core.embed;
+
+import io.memtomem.core.chunk.Chunk;
+import io.memtomem.core.embed.provider.NoneProvider;
+import io.memtomem.core.search.hybrid.Scored;
+import io.memtomem.core.store.ChunkWriter;
+import io.memtomem.core.store.Database;
+import io.memtomem.core.store.NamespaceFilter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmbeddingServiceTest {
+
+    private static final NamespaceFilter ANY_VISIBLE = NamespaceFilter.parse(null, List.of("archive:"));
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private EmbeddingService service;
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(dir.resolve("memtomem.db"));
+        insert("default", "Blue-green deployment switches traffic after health checks");
+        insert("default", "Redis maxmemory policy and eviction monitoring");
+        insert("archive:old", "Blue-green deployment notes from the archive");
+        insert("team", "Postgres unused indexes slow down writes");
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (service != null) {
+            service.close();
+        }
+        database.close();
+    }
+
+    private long insert(String namespace, String text) {
+        Chunk chunk = new Chunk(text, List.of("# Notes"), "markdown_section", 1, 1, List.of());
+        database.write("test insert", session -> ChunkWriter.insert(session, UUID.randomUUID().toString(), chunk,
+                chunk.contentHash(), namespace, dir.resolve(namespace.replace(':', '_') + ".md").toString(),
+                "2026-01-01T00:00:00.000000+00:00"));
+        return database.read("rowid", session -> {
+            try (var rows = session.prepare("SELECT max(rowid) FROM chunks").executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private EmbeddingService open(HashingProvider provider) {
+        service = EmbeddingService.open(database, provider, 2);
+        return service;
+    }
+
+    private List<Long> search(String query, NamespaceFilter filter) {
+        return service.search(query, filter, 10).stream().map(Scored::key).collect(Collectors.toList());
+    }
+
+    @Test
+    void embedsPendingChunksAndFindsTheClosest() {
+        open(new HashingProvider("bow", 64)).embedPending();
+
+        assertEquals(new EmbeddingState("ollama", "bow", 64, "ollama", "bow", 64, false, 4, 0), service.state());
+        List<Long> hits = search("redis eviction", ANY_VISIBLE);
+        assertEquals(2L, hits.get(0));
+        assertFalse(hits.contains(3L), "system namespaces stay hidden unless pinned");
+        assertEquals(List.of(4L), search("postgres", NamespaceFilter.parse("team", List.of("archive:"))).subList(0, 1));
+        assertEquals(3, search("notes", NamespaceFilter.parse("default,team", List.of())).size());
+    }
+
+    @Test
+    void newAndDeletedChunksReachTheMatrixThroughTheChangeLog() {
+        open(new HashingProvider("bow", 64)).embedPending();
+        assertEquals(2L, search("redis eviction", ANY_VISIBLE).get(0));
+
+        long added = insert("default", "Redis eviction storms during peak traffic");
+        assertEquals(1, service.state().vectorsPending());
+        service.embedPending();
+        database.write("test delete", session -> {
+            ChunkWriter.delete(session, 2);
+            return null;
+        });
+
+        List<Long> hits = search("redis eviction", ANY_VISIBLE);
+        assertEquals(added, hits.get(0));
+        assertFalse(hits.contains(2L));
+        assertEquals(4, service.state().vectorsStored());
+    }
+
+    @Test
+    void aChangedModelIsAMismatchUntilReset() {
+        open(new HashingProvider("bow", 64)).embedPending();
+        service.close();
+
+        HashingProvider wider = new HashingProvider("bow-wide", 128);
+        open(wider);
+
+        EmbeddingState state = service.state();
+        assertTrue(state.mismatch());
+        assertEquals("bow", state.storedModel());
+        assertEquals(128, state.configuredDimension());
+        assertFalse(service.denseAvailable());
+        assertTrue(search("redis", ANY_VISIBLE).isEmpty());
+        assertTrue(service.mismatchHint().orElseThrow().contains("mm embedding-reset"));
+        assertTrue(service.warnings().get(0).startsWith("embedding mismatch: stored ollama/bow (64-d"));
+        assertEquals(0, wider.calls, "no vector is written while the models disagree");
+
+        EmbeddingState afterReset = service.reset();
+
+        assertEquals(new EmbeddingState("ollama", "bow-wide", 128, "ollama", "bow-wide", 128, false, 4, 0),
+                afterReset);
+        assertEquals(2L, search("redis eviction", ANY_VISIBLE).get(0));
+        assertEquals("bow-wide", EmbeddingIdentity.fromMeta(new io.memtomem.core.store.MetaTable(database).all())
+                .orElseThrow().model());
+    }
+
+    @Test
+    void aStoreWithoutVectorsAdoptsTheConfiguredModel() {
+        service = EmbeddingService.open(database, new NoneProvider(), 2);
+        assertEquals("none", service.state().storedProvider());
+        service.close();
+
+        open(new HashingProvider("bow", 64));
+
+        assertFalse(service.mismatch());
+        assertEquals("ollama", service.state().storedProvider());
+    }
+
+    @Test
+    void providerFailuresLeaveChunksPendingAndWarn() throws InterruptedException {
+        HashingProvider provider = new HashingProvider("bow", 64);
+        provider.failing = true;
+        open(provider);
+
+        for (int i = 0; i < 100 && service.warnings().isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+
+        assertEquals(4, service.state().vectorsPending());
+        assertTrue(service.warnings().get(0).contains("chunks stay pending (BM25 unaffected)"), service.warnings().toString());
+        provider.failing = false;
+        service.embedPending();
+        assertEquals(0, service.state().vectorsPending());
+        assertTrue(service.warnings().isEmpty());
+    }
+}
