@@ -36,9 +36,11 @@ final class Bm25Leg {
             return new Result(List.of(), null);
         }
         return database.read("searching", session -> {
-            String sql = "SELECT " + ChunkRows.COLUMNS + ", fts.rank FROM chunks_fts fts"
-                    + " JOIN chunks c ON c.rowid = fts.rowid WHERE fts MATCH ? AND " + namespaces.sql("c.namespace")
-                    + " ORDER BY fts.rank, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?";
+            // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
+            String sql = "SELECT " + ChunkRows.COLUMNS + ", chunks_fts.rank FROM chunks_fts"
+                    + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
+                    + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace")
+                    + " ORDER BY chunks_fts.rank, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?";
             PreparedStatement statement = session.prepare(sql);
             List<Candidate> rows = run(statement, fts.and(), namespaces, limit);
             if (rows.isEmpty() && query.contains(" ")) {
@@ -62,8 +64,9 @@ final class Bm25Leg {
                     return 0L;
                 }
             }
-            PreparedStatement count = session.prepare("SELECT count(*) FROM chunks_fts fts JOIN chunks c"
-                    + " ON c.rowid = fts.rowid WHERE fts MATCH ? AND " + namespaces.hiddenSql("c.namespace"));
+            PreparedStatement count = session.prepare("SELECT count(*) FROM chunks_fts"
+                    + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
+                    + " WHERE chunks_fts MATCH ? AND " + namespaces.hiddenSql("c.namespace"));
             count.setString(1, matchExpression);
             ChunkStore.bind(count, namespaces.hiddenParams(), 2);
             try (ResultSet row = count.executeQuery()) {

@@ -1,0 +1,54 @@
+package io.memtomem.core;
+
+import io.memtomem.core.config.Environment;
+import io.memtomem.core.config.MemtomemConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Stores over a temporary home so no test touches the real {@code ~/.memtomem}. */
+public final class TestStores {
+    private TestStores() {
+    }
+
+    /** Config for {@code home} with extra {@code MEMTOMEM_*} variables (name, value, name, value, ...). */
+    public static MemtomemConfig config(Path home, String... env) {
+        Map<String, String> variables = new HashMap<>();
+        for (int i = 0; i < env.length; i += 2) {
+            variables.put(env[i], env[i + 1]);
+        }
+        return MemtomemConfig.load(new Environment(home, variables, home));
+    }
+
+    /** A store whose only memory dir is {@code <home>/notes}. */
+    public static MemtomemConfig withNotes(Path home, String... env) {
+        String[] all = new String[env.length + 2];
+        all[0] = "MEMTOMEM_INDEXING__MEMORY_DIRS";
+        all[1] = "[\"" + home.resolve("notes").toString().replace("\\", "\\\\") + "\"]";
+        System.arraycopy(env, 0, all, 2, env.length);
+        return config(home, all);
+    }
+
+    public static Memtomem open(MemtomemConfig config) {
+        return Memtomem.open(config);
+    }
+
+    public static Memtomem open(MemtomemConfig config, Clock clock) {
+        return Memtomem.open(config, clock);
+    }
+
+    public static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
