@@ -1,0 +1,84 @@
+package io.memtomem.server;
+
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.config.Environment;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.locking.Os;
+import io.memtomem.locking.RuntimeDirRefusedException;
+import io.memtomem.server.lifecycle.LazyStore;
+import io.memtomem.server.lifecycle.ParentWatcher;
+import io.memtomem.server.lifecycle.ShutdownSignal;
+import io.memtomem.server.lifecycle.StoreLock;
+import io.memtomem.server.logging.ServerLog;
+import io.memtomem.server.mcp.McpServerFactory;
+import io.memtomem.server.tools.ServerContext;
+import io.memtomem.server.tools.ToolMode;
+import io.memtomem.server.transport.ActivityTracker;
+import io.memtomem.server.transport.ProtocolOutput;
+import io.modelcontextprotocol.server.McpSyncServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * One server run (locking.md §3.3, §4): resolve the store from the configuration without opening it, ensure the
+ * runtime dir, take the store's pid lock, serve MCP until stdin closes or the parent goes away, then close the store,
+ * release the lock and return the exit status. The store itself is opened by the first tool call.
+ */
+public final class ServerProcess {
+    private final Environment environment;
+    private final InputStream stdin;
+    private final ProtocolOutput protocol;
+    private final ServerLog log;
+    private final boolean watchParent;
+
+    public ServerProcess(Environment environment, InputStream stdin, ProtocolOutput protocol, ServerLog log,
+                         boolean watchParent) {
+        this.environment = environment;
+        this.stdin = stdin;
+        this.protocol = protocol;
+        this.log = log;
+        this.watchParent = watchParent;
+    }
+
+    public int run() throws InterruptedException {
+        Logger logger = LoggerFactory.getLogger(ServerProcess.class);
+        MemtomemConfig config;
+        try {
+            config = MemtomemConfig.load(environment);
+        } catch (MemtomemException e) {
+            System.err.println("memtomem-server: " + e.getMessage());
+            return 1;
+        }
+        log.attachIfPresent(config.storeDir());
+        Os os = Os.current();
+        StoreLock lock;
+        try {
+            lock = StoreLock.acquire(os, config.dbPath());
+        } catch (RuntimeDirRefusedException e) {
+            System.err.println("memtomem-server: " + e.getMessage());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("memtomem-server: cannot take the store's pid lock: " + e.getMessage());
+            return 1;
+        }
+        ActivityTracker activity = new ActivityTracker();
+        ShutdownSignal shutdown = new ShutdownSignal();
+        LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
+        ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()));
+        McpSyncServer server = McpServerFactory.start(context, stdin, protocol, activity,
+                () -> shutdown.fire("stdin closed"));
+        if (watchParent) {
+            ParentWatcher.start(activity, shutdown);
+        }
+        String reason = shutdown.await();
+        logger.info("shutting down: {}", reason);
+        server.closeGracefully();
+        store.close();
+        lock.release();
+        return 0;
+    }
+}

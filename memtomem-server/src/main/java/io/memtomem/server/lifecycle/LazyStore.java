@@ -1,0 +1,61 @@
+package io.memtomem.server.lifecycle;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.config.MemtomemConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store, opened by the first tool call rather than at start, so {@code initialize} is answered without touching
+ * SQLite or creating {@code ~/.memtomem}. Thread-safe: concurrent first calls open it once. The file watcher starts
+ * right after the open; a watcher that cannot start is logged, not fatal (tools keep working without it).
+ */
+public final class LazyStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LazyStore.class);
+
+    private final MemtomemConfig config;
+    private final Runnable onOpened;
+    private volatile Memtomem memtomem;
+    private boolean closed;
+
+    /** {@code onOpened} runs once the store directory exists (the server starts its log file there). */
+    public LazyStore(MemtomemConfig config, Runnable onOpened) {
+        this.config = config;
+        this.onOpened = onOpened;
+    }
+
+    public Memtomem get() {
+        Memtomem open = memtomem;
+        return open != null ? open : openOnce();
+    }
+
+    private synchronized Memtomem openOnce() {
+        if (closed) {
+            throw new MemtomemException("the server is shutting down; call again after the MCP host restarts it");
+        }
+        if (memtomem == null) {
+            long started = System.nanoTime();
+            Memtomem opened = Memtomem.open(config);
+            onOpened.run();
+            try {
+                opened.startWatcher();
+            } catch (RuntimeException e) {
+                LOG.warn("file watcher not started ({}); run mem_index after editing files by hand", e.getMessage());
+            }
+            memtomem = opened;
+            LOG.info("store {} opened in {} ms", config.dbPath(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return memtomem;
+    }
+
+    /** Closes the store if it was opened; later calls are refused. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (memtomem != null) {
+            memtomem.close();
+            memtomem = null;
+        }
+    }
+}

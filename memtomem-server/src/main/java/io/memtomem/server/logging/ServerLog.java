@@ -1,0 +1,127 @@
+package io.memtomem.server.logging;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The server's stderr, copied to {@code ~/.memtomem/logs/server.log}. Both {@code System.err} and
+ * {@code System.out} point here, so log lines and stray prints reach fd 2 and never the MCP channel on fd 1. The
+ * file is opened only once the store directory exists (the server must not create {@code ~/.memtomem} just by
+ * starting); what was written before that is kept in memory (up to {@value #EARLY_BUFFER_BYTES} bytes) and written
+ * first.
+ */
+public final class ServerLog extends OutputStream {
+    private static final int EARLY_BUFFER_BYTES = 64 * 1024;
+    private static final long ROTATE_BYTES = 5L * 1024 * 1024;
+
+    private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+    private ByteArrayOutputStream early = new ByteArrayOutputStream();
+    private OutputStream file;
+
+    private ServerLog() {
+    }
+
+    /**
+     * Points {@code System.err} and {@code System.out} at a new server log. Call before anything logs: it also sets
+     * the slf4j-simple level from {@code MEMTOMEM_LOG_LEVEL}.
+     */
+    public static ServerLog install(Map<String, String> env) {
+        String level = env.get("MEMTOMEM_LOG_LEVEL");
+        if (level != null && !level.isBlank()) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4jLevel(level));
+        }
+        ServerLog log = new ServerLog();
+        PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
+        System.setErr(stream);
+        System.setOut(stream);
+        return log;
+    }
+
+    /** Starts the file if the store directory already exists. */
+    public void attachIfPresent(Path storeDir) {
+        if (Files.isDirectory(storeDir)) {
+            attach(storeDir);
+        }
+    }
+
+    /** Starts appending to {@code <storeDir>/logs/server.log} (rotated to server.log.1 past 5 MB). Idempotent. */
+    public synchronized void attach(Path storeDir) {
+        if (file != null) {
+            return;
+        }
+        Path logFile = storeDir.resolve("logs").resolve("server.log");
+        try {
+            Files.createDirectories(logFile.getParent());
+            if (Files.exists(logFile) && Files.size(logFile) > ROTATE_BYTES) {
+                Files.move(logFile, logFile.resolveSibling("server.log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            early.writeTo(file);
+            file.flush();
+        } catch (IOException e) {
+            byte[] warning = ("memtomem-server: cannot write " + logFile + " (" + e.getMessage() + "); logging to "
+                    + "stderr only\n").getBytes(StandardCharsets.UTF_8);
+            writeStderr(warning, 0, warning.length);
+        }
+        early = null;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        writeStderr(bytes, offset, length);
+        if (file != null) {
+            try {
+                file.write(bytes, offset, length);
+            } catch (IOException e) {
+                file = null;
+            }
+        } else if (early != null && early.size() + length <= EARLY_BUFFER_BYTES) {
+            early.write(bytes, offset, length);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        try {
+            stderr.flush();
+            if (file != null) {
+                file.flush();
+            }
+        } catch (IOException e) {
+            file = null;
+        }
+    }
+
+    private void writeStderr(byte[] bytes, int offset, int length) {
+        try {
+            stderr.write(bytes, offset, length);
+        } catch (IOException e) {
+            // stderr gone (host closed it): nothing left to report to
+        }
+    }
+
+    /** The reference's level names (warning, critical) mapped onto slf4j-simple's. */
+    private static String slf4jLevel(String level) {
+        return switch (level.strip().toLowerCase(Locale.ROOT)) {
+            case "warning" -> "warn";
+            case "critical", "fatal" -> "error";
+            default -> level.strip().toLowerCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.memtomem.server.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.Version;
+import io.memtomem.server.tools.Instructions;
+import io.memtomem.server.tools.Operation;
+import io.memtomem.server.tools.ServerContext;
+import io.memtomem.server.tools.ToolCatalog;
+import io.memtomem.server.transport.ActivityTracker;
+import io.memtomem.server.transport.ProtocolOutput;
+import io.memtomem.server.transport.StdinGuard;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Builds the MCP server on a guarded stdin and the private protocol stream: serverInfo {@code memtomem} and the
+ * project version, instructions for the active tool mode, and the mode's tools. The JSON mapper and schema validator
+ * are passed explicitly (Jackson 2) rather than found through the ServiceLoader. Building starts reading stdin.
+ */
+public final class McpServerFactory {
+    private McpServerFactory() {
+    }
+
+    public static McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
+                                      ActivityTracker activity, Runnable onEndOfInput) {
+        ObjectMapper json = new ObjectMapper();
+        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput);
+        var transport = new StdioServerTransportProvider(mapper, guardedStdin, protocol,
+                StdinGuard.MAX_LINE_BYTES + 1);
+        List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
+        return McpServer.sync(transport)
+                .jsonMapper(mapper)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(json))
+                .serverInfo("memtomem", Version.current())
+                .instructions(Instructions.forTools(context.mode(), tools))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(tools.stream().map(tool -> ToolBridge.specification(tool, activity)).toList())
+                .build();
+    }
+}

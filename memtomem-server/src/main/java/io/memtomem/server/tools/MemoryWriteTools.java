@@ -1,0 +1,136 @@
+package io.memtomem.server.tools;
+
+import io.memtomem.core.write.AddRequest;
+import io.memtomem.core.write.AddResult;
+import io.memtomem.core.write.BatchAddRequest;
+import io.memtomem.core.write.DeleteResult;
+import io.memtomem.core.write.EditResult;
+import io.memtomem.server.tools.schema.ArgumentException;
+import io.memtomem.server.tools.schema.Args;
+import io.memtomem.server.tools.schema.InputSchema;
+import io.memtomem.server.tools.schema.Param;
+
+import java.util.List;
+
+/**
+ * Writes to the Markdown files: {@code mem_add} and the {@code edit}, {@code delete} and {@code batch_add} actions.
+ * Every write is re-indexed at once by the core, so the next search sees it.
+ */
+public final class MemoryWriteTools {
+    private static final int MAX_CONTENT = 100_000;
+    private static final int MAX_TAGS = 50;
+
+    private static final Param TAGS = Param.stringList("tags", "Tags for the entry, e.g. [\"redis\", \"perf\"].")
+            .maxItems(MAX_TAGS);
+    private static final Param NAMESPACE = Param.string("namespace", "Namespace of the entry (default: default).")
+            .maxLength(128);
+    private static final Param FILE = Param.string("file", "Target file: relative to the first memory dir, or an "
+            + "absolute path inside a memory dir. Default: today's file (UTC), e.g. 2026-03-30.md.");
+
+    static final InputSchema ADD_SCHEMA = InputSchema.of(
+            Param.string("content", "The memory, in Markdown.").required().maxLength(MAX_CONTENT),
+            Param.string("title", "Heading of the entry (## title). Default: a unique timestamped heading.")
+                    .maxLength(500),
+            TAGS, FILE, NAMESPACE);
+
+    static final InputSchema EDIT_SCHEMA = InputSchema.of(
+            Param.string("chunk_id", "The chunk to edit.").required(),
+            Param.string("content", "New body; the heading and the created/tags header are kept unless the new "
+                    + "content starts with '## '.").required().maxLength(MAX_CONTENT),
+            TAGS.withDescription("New tags for the entry; omit to keep the current ones."));
+
+    static final InputSchema DELETE_SCHEMA = InputSchema.of(
+            Param.string("chunk_id", "Delete this chunk: its lines are removed from the file."),
+            Param.string("source_file", "Remove the index rows of files whose path contains this text (the files "
+                    + "stay; they come back on the next index)."),
+            Param.string("namespace", "Remove the index rows of this namespace (the files stay)."));
+
+    static final InputSchema BATCH_ADD_SCHEMA = InputSchema.of(
+            Param.objectList("entries", "The entries to append, in order.", InputSchema.of(
+                    Param.string("key", "Heading of the entry.").required().maxLength(500),
+                    Param.string("value", "The memory, in Markdown.").required().maxLength(MAX_CONTENT),
+                    TAGS)).required().maxItems(500),
+            FILE, NAMESPACE);
+
+    private final ServerContext context;
+
+    public MemoryWriteTools(ServerContext context) {
+        this.context = context;
+    }
+
+    public Operation add() {
+        return new Operation("mem_add", "core", "Save a memory: appends a Markdown entry to today's file in the "
+                + "memory dir (or to file) and indexes it at once. Use title and tags to make it easy to find.",
+                ADD_SCHEMA, this::handleAdd);
+    }
+
+    public Operation edit() {
+        return new Operation("edit", "crud", "Replace a chunk's body in its source file, keeping its heading and "
+                + "header, and re-index; the chunk gets a new id.", EDIT_SCHEMA, this::handleEdit);
+    }
+
+    public Operation delete() {
+        return new Operation("delete", "crud", "Delete by chunk_id (removes the entry's lines from the file), or "
+                + "remove index rows by source_file or namespace. Pass exactly one of them.", DELETE_SCHEMA,
+                this::handleDelete);
+    }
+
+    public Operation batchAdd() {
+        return new Operation("batch_add", "crud", "Append many entries ({key, value, tags}) to one file in a "
+                + "single write and index them once.", BATCH_ADD_SCHEMA, this::handleBatchAdd);
+    }
+
+    private String handleAdd(ToolCall call) {
+        Args args = call.args();
+        AddResult result = context.store().add(new AddRequest(args.string("content"), args.string("title"),
+                tags(args), args.string("namespace"), args.string("file")));
+        return "Memory added to " + result.file() + "\n- Namespace: " + result.namespace()
+                + "\n- Chunks indexed: " + result.chunksIndexed() + "\n- File: " + result.file();
+    }
+
+    private String handleEdit(ToolCall call) {
+        Args args = call.args();
+        EditResult result = context.store().edit(args.string("chunk_id"), args.string("content"),
+                args.strings("tags"));
+        return "Memory edited in " + result.file() + "\n- Old chunk: " + result.oldChunkId()
+                + "\n- New chunk: " + result.newChunkId();
+    }
+
+    private String handleDelete(ToolCall call) {
+        Args args = call.args();
+        List<String> given = DELETE_SCHEMA.names().stream().filter(args::has).toList();
+        if (given.size() != 1) {
+            throw new ArgumentException("chunk_id", "pass exactly one of chunk_id, source_file or namespace (got "
+                    + (given.isEmpty() ? "none" : String.join(", ", given)) + ").");
+        }
+        if (args.has("chunk_id")) {
+            DeleteResult result = context.store().deleteChunk(args.string("chunk_id"));
+            return "Deleted chunk " + result.chunkId() + " from " + result.file() + " (" + result.linesRemoved()
+                    + " lines removed).";
+        }
+        if (args.has("source_file")) {
+            int removed = context.store().deleteBySource(args.string("source_file"));
+            return "Removed " + removed + " chunk(s) of files matching '" + args.string("source_file")
+                    + "' from the index. The files are untouched; they come back on the next index.";
+        }
+        int removed = context.store().deleteByNamespace(args.string("namespace"));
+        return "Removed " + removed + " chunk(s) in namespace '" + args.string("namespace")
+                + "' from the index. The files are untouched; they come back on the next index.";
+    }
+
+    private String handleBatchAdd(ToolCall call) {
+        Args args = call.args();
+        List<AddRequest> entries = args.objects("entries").stream()
+                .map(entry -> new AddRequest(entry.string("value"), entry.string("key"), tags(entry), null, null))
+                .toList();
+        AddResult result = context.store().batchAdd(new BatchAddRequest(entries, args.string("namespace"),
+                args.string("file")));
+        return "Batch added " + entries.size() + " entries to " + result.file() + "\n- Namespace: "
+                + result.namespace() + "\n- Chunks indexed: " + result.chunksIndexed();
+    }
+
+    private static List<String> tags(Args args) {
+        List<String> tags = args.strings("tags");
+        return tags == null ? List.of() : tags;
+    }
+}

@@ -1,0 +1,38 @@
+package io.memtomem.server.tools;
+
+import io.memtomem.core.MemtomemException;
+import io.memtomem.server.tools.schema.ArgumentException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Runs an operation with the error contract of memory-core §7.5: a bad argument or a failure the user can act on
+ * becomes {@code Error: <message>}, anything else {@code Error: internal error (<Type>: <message>)}. Nothing is thrown
+ * to the transport, so no client input can take the server down.
+ */
+public final class OperationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationRunner.class);
+
+    private OperationRunner() {
+    }
+
+    public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress) {
+        try {
+            ToolCall call = new ToolCall(operation.schema().read(arguments), progress);
+            return ToolResult.ok(operation.handler().handle(call));
+        } catch (Throwable failure) {
+            return ToolResult.error(describe(operation.name(), failure));
+        }
+    }
+
+    static String describe(String tool, Throwable failure) {
+        if (failure instanceof ArgumentException || failure instanceof MemtomemException) {
+            LOG.debug("{} refused: {}", tool, failure.getMessage());
+            return "Error: " + failure.getMessage();
+        }
+        LOG.warn("{} failed", tool, failure);
+        return "Error: internal error (" + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")";
+    }
+}

@@ -1,0 +1,119 @@
+package io.memtomem.server.tools;
+
+import io.memtomem.core.search.SearchHit;
+import io.memtomem.core.search.SearchResponse;
+import io.memtomem.core.store.StoredChunk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The three renderings of a search response (memory-core §5.6). */
+final class SearchFormats {
+    private static final int COMPACT_CONTENT = 500;
+    private static final int NEIGHBOUR_SNIPPET = 200;
+
+    private SearchFormats() {
+    }
+
+    /** {@code [rank] score | [ns] file > hierarchy}, the first 500 characters, and neighbour snippets if any. */
+    static String compact(SearchResponse response, Map<String, List<StoredChunk>> neighbours) {
+        if (response.hits().isEmpty()) {
+            return empty(response);
+        }
+        StringBuilder text = new StringBuilder("Found ").append(response.hits().size()).append(" results:\n");
+        for (SearchHit hit : response.hits()) {
+            text.append('\n').append('[').append(hit.rank()).append("] ")
+                    .append(String.format(Locale.ROOT, "%.2f", hit.score())).append(" |")
+                    .append(Snippets.namespaceBadge(hit.namespace())).append(' ').append(hit.source().getFileName());
+            if (!hit.hierarchy().isEmpty()) {
+                text.append(" > ").append(Snippets.hierarchy(hit.hierarchy()));
+            }
+            text.append('\n');
+            List<StoredChunk> around = neighbours.getOrDefault(hit.chunkId(), List.of());
+            int self = indexOf(around, hit.chunkId());
+            for (int i = 0; i < self; i++) {
+                text.append("  ^ ").append(oneLine(Snippets.tail(around.get(i).content(), NEIGHBOUR_SNIPPET)))
+                        .append('\n');
+            }
+            text.append(Snippets.head(hit.content(), COMPACT_CONTENT)).append('\n');
+            for (int i = self + 1; i < around.size(); i++) {
+                text.append("  v ").append(oneLine(Snippets.head(around.get(i).content(), NEIGHBOUR_SNIPPET)))
+                        .append('\n');
+            }
+        }
+        return text.toString().stripTrailing() + Snippets.hintLines(response.hints());
+    }
+
+    /** Scores to 4 places, chunk ids, full paths, fenced content, and the pipeline counts. */
+    static String verbose(SearchResponse response) {
+        if (response.hits().isEmpty()) {
+            return empty(response);
+        }
+        StringBuilder text = new StringBuilder("Found ").append(response.hits().size()).append(" results:\n");
+        for (SearchHit hit : response.hits()) {
+            text.append("\n**[").append(hit.rank()).append("]** score=")
+                    .append(String.format(Locale.ROOT, "%.4f", hit.score()))
+                    .append(" | id=").append(hit.chunkId()).append(" |")
+                    .append(Snippets.namespaceBadge(hit.namespace())).append(' ').append(hit.source());
+            if (!hit.hierarchy().isEmpty()) {
+                text.append(" | ").append(Snippets.hierarchy(hit.hierarchy()));
+            }
+            text.append("\n```\n").append(Snippets.head(hit.content(), COMPACT_CONTENT)).append("\n```\n");
+        }
+        text.append("\n---\npipeline: BM25:").append(response.bm25Candidates())
+                .append(" → Dense:").append(response.denseCandidates())
+                .append(" → RRF:").append(response.beforeFilterCount())
+                .append(" → Final:").append(response.hits().size());
+        return text + Snippets.hintLines(response.hints());
+    }
+
+    /** {@code {"results":[…],"score_scale":…,"hints":[…]}} with full content. */
+    static String structured(SearchResponse response) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (SearchHit hit : response.hits()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("rank", hit.rank());
+            item.put("score", Math.round(hit.score() * 10_000) / 10_000.0);
+            item.put("source", hit.source().toString());
+            item.put("hierarchy", Snippets.hierarchy(hit.hierarchy()));
+            item.put("namespace", hit.namespace());
+            item.put("chunk_id", hit.chunkId());
+            item.put("content", hit.content());
+            item.put("content_hash", hit.contentHash());
+            item.put("start_line", hit.startLine());
+            item.put("end_line", hit.endLine());
+            results.add(item);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("results", results);
+        json.put("score_scale", response.scoreScale());
+        if (!response.hints().isEmpty()) {
+            json.put("hints", response.hints());
+        }
+        return Json.write(json);
+    }
+
+    private static String empty(SearchResponse response) {
+        String text = response.beforeFilterCount() > 0
+                ? "No results match your filters (" + response.beforeFilterCount() + " results found before "
+                        + "filtering). Loosen tag_filter, source_filter or namespace."
+                : "No results found.";
+        return text + Snippets.hintLines(response.hints());
+    }
+
+    private static int indexOf(List<StoredChunk> chunks, String chunkId) {
+        for (int i = 0; i < chunks.size(); i++) {
+            if (chunks.get(i).id().equals(chunkId)) {
+                return i;
+            }
+        }
+        return chunks.size();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}

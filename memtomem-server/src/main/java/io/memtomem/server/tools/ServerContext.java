@@ -1,0 +1,28 @@
+package io.memtomem.server.tools;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.locking.Os;
+import io.memtomem.server.lifecycle.LazyStore;
+
+import java.nio.file.Path;
+
+/**
+ * What every tool family shares: the startup configuration, the store (opened by the first tool that needs it), the
+ * platform (for the pid-file probe in {@code mem_status}) and the tool mode.
+ */
+public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode) {
+
+    /** The open store; the first call opens it and starts the file watcher. */
+    public Memtomem store() {
+        return lazyStore.get();
+    }
+
+    /** A path argument: {@code ~} is the user's home, a relative path is relative to the server's working dir. */
+    public Path resolvePath(String raw) {
+        if (raw.equals("~") || raw.startsWith("~/") || raw.startsWith("~\\")) {
+            return config.environment().userHome().resolve(raw.substring(Math.min(2, raw.length()))).normalize();
+        }
+        return config.environment().cwd().resolve(raw).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,141 @@
+package io.memtomem.server.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchToolsTest {
+    @TempDir
+    Path home;
+    ToolHarness tools;
+
+    @BeforeEach
+    void open() {
+        tools = new ToolHarness(home);
+    }
+
+    @AfterEach
+    void close() {
+        tools.close();
+    }
+
+    @Test
+    void compactResultsShowRankScoreFileHeadingAndContent() {
+        tools.ok("mem_add", Map.of("title", "Redis", "content", "Redis eviction uses allkeys-lru here."));
+        String text = tools.ok("mem_search", Map.of("query", "eviction"));
+        assertTrue(text.startsWith("Found 1 results:\n\n[1] "), text);
+        assertTrue(text.matches("(?s).*\\[1] \\d+\\.\\d\\d \\| \\d{4}-\\d\\d-\\d\\d\\.md > ## Redis\n.*"), text);
+        assertTrue(text.contains("Redis eviction uses allkeys-lru here."), text);
+    }
+
+    @Test
+    void namespaceBadgeOnlyForNonDefaultNamespaces() {
+        tools.ok("mem_add", Map.of("content", "Kafka partitions are ordered.", "namespace", "work"));
+        String text = tools.ok("mem_search", Map.of("query", "Kafka partitions"));
+        assertTrue(text.contains("| [work] "), text);
+    }
+
+    @Test
+    void structuredOutputCarriesTheReferenceKeys() {
+        tools.ok("mem_add", Map.of("title", "Redis", "content", "Redis eviction uses allkeys-lru here."));
+        for (String format : List.of("json", "structured")) {
+            JsonNode json = ToolHarness.json(tools.ok("mem_search", Map.of("query", "eviction", "format", format)));
+            JsonNode hit = json.get("results").get(0);
+            for (String key : List.of("rank", "score", "source", "hierarchy", "namespace", "chunk_id", "content",
+                    "content_hash", "start_line", "end_line")) {
+                assertTrue(hit.has(key), () -> "missing " + key + " in " + json);
+            }
+            assertEquals("## Redis", hit.get("hierarchy").asText());
+            assertTrue(json.has("score_scale"), json::toString);
+        }
+    }
+
+    @Test
+    void verboseOutputEndsWithThePipelineLine() {
+        tools.ok("mem_add", Map.of("content", "Postgres vacuum runs nightly."));
+        String text = tools.ok("mem_search", Map.of("query", "vacuum", "output_format", "verbose"));
+        assertTrue(text.contains("**[1]** score="), text);
+        assertTrue(text.contains("| id="), text);
+        assertTrue(text.contains("pipeline: BM25:"), text);
+        assertEquals(text, tools.ok("mem_search", Map.of("query", "vacuum", "verbose", true)));
+    }
+
+    @Test
+    void noResultsIsPlainText() {
+        assertEquals("No results found.", tools.ok("mem_search", Map.of("query", "nothing indexed yet")));
+    }
+
+    @Test
+    void contextWindowShowsNeighbouringChunks() {
+        tools.writeNote(tools.memoryDir(), "notes.md", """
+                # Notes
+
+                ## First
+                The alpha section talks about apples.
+
+                ## Second
+                The beta section talks about bananas.
+
+                ## Third
+                The gamma section talks about cherries.
+                """);
+        tools.ok("mem_index", Map.of("path", tools.memoryDir().toString()));
+        String text = tools.ok("mem_search", Map.of("query", "bananas", "top_k", 1, "context_window", 1));
+        assertTrue(text.contains("bananas"), text);
+        assertTrue(text.contains("apples") || text.contains("cherries"), text);
+    }
+
+    @Test
+    void badArgumentsNameTheParameter() {
+        assertTrue(tools.error("mem_search", Map.of()).contains("query is required"));
+        assertTrue(tools.error("mem_search", Map.of("query", "  ")).contains("query must not be empty"));
+        assertEquals("Error: top_k must be an integer from 1 to 100 (got 0).",
+                tools.error("mem_search", Map.of("query", "x", "top_k", 0)));
+        assertTrue(tools.error("mem_search", Map.of("query", "x", "top_k", "ten")).contains("top_k must be"));
+        assertTrue(tools.error("mem_search", Map.of("query", "x", "context_window", 11)).contains("context_window"));
+        assertTrue(tools.error("mem_search", Map.of("query", "x", "output_format", "fancy"))
+                .contains("output_format must be one of compact, verbose, structured, json"));
+        assertTrue(tools.error("mem_search", Map.of("query", "x", "bm25_weight", -1)).contains("bm25_weight"));
+        assertTrue(tools.error("mem_search", Map.of("query", "x", "topk", 3))
+                .contains("unknown parameter 'topk'"));
+        assertTrue(tools.error("mem_search", Map.of("query", "x".repeat(10_001))).contains("query is too long"));
+    }
+
+    @Test
+    void expandShowsTheChunkBetweenItsNeighbours() {
+        tools.writeNote(tools.memoryDir(), "notes.md", """
+                ## One
+                First part about oranges.
+
+                ## Two
+                Second part about pears.
+
+                ## Three
+                Third part about plums.
+                """);
+        tools.ok("mem_index", Map.of("path", tools.memoryDir().toString()));
+        String id = ToolHarness.json(tools.ok("mem_search", Map.of("query", "pears", "format", "json")))
+                .get("results").get(0).get("chunk_id").asText();
+        String text = tools.okAction("expand", Map.of("chunk_id", id, "window", 1));
+        assertTrue(text.contains("pears") && text.contains("<- requested"), text);
+        JsonNode json = ToolHarness.json(tools.okAction("expand", Map.of("chunk_id", id, "format", "json")));
+        assertEquals("expand", json.get("kind").asText());
+        assertTrue(json.get("chunks").size() >= 2, json::toString);
+    }
+
+    @Test
+    void expandRejectsBadInput() {
+        assertTrue(tools.errorAction("expand", Map.of()).contains("invalid parameter for action 'expand'"));
+        assertTrue(tools.errorAction("expand", Map.of("chunk_id", "x", "window", 11)).contains("window"));
+        assertTrue(tools.errorAction("expand", Map.of("chunk_id", "not-a-uuid")).startsWith("Error: "));
+    }
+}

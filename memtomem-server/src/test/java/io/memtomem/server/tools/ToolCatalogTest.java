@@ -1,0 +1,85 @@
+package io.memtomem.server.tools;
+
+import io.memtomem.server.tools.schema.Param;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ToolCatalogTest {
+    private static final List<String> CORE = List.of("mem_search", "mem_add", "mem_index", "mem_recall",
+            "mem_status", "mem_stats", "mem_list", "mem_read", "mem_do");
+
+    @TempDir
+    Path home;
+    ToolHarness tools;
+
+    @BeforeEach
+    void open() {
+        tools = new ToolHarness(home);
+    }
+
+    @AfterEach
+    void close() {
+        tools.close();
+    }
+
+    @Test
+    void coreModeExposesTheNineCoreTools() {
+        assertEquals(CORE, names(tools.catalog().exposed(ToolMode.CORE)));
+    }
+
+    @Test
+    void fullModeAddsEachActionOnceAsItsOwnTool() {
+        List<String> full = names(tools.catalog().exposed(ToolMode.FULL));
+        assertEquals(CORE, full.subList(0, CORE.size()));
+        assertEquals(List.of("mem_help", "mem_edit", "mem_delete", "mem_batch_add", "mem_expand", "mem_ns_list",
+                "mem_tag_list", "mem_config", "mem_embedding_reset", "mem_version"), full.subList(CORE.size(), full.size()));
+    }
+
+    @Test
+    void instructionsDescribeExactlyTheExposedTools() {
+        for (ToolMode mode : ToolMode.values()) {
+            List<Operation> exposed = tools.catalog().exposed(mode);
+            String text = Instructions.forTools(mode, exposed);
+            for (Operation tool : exposed) {
+                assertTrue(text.contains("\n- " + tool.name() + ": "), () -> tool.name() + " missing in " + text);
+            }
+            assertEquals(exposed.size(), text.split("\n- mem_", -1).length - 1, text);
+            assertTrue(text.length() < 4_000, "instructions must stay short");
+        }
+        assertFalse(Instructions.forTools(ToolMode.CORE, tools.catalog().exposed(ToolMode.CORE)).contains("mem_edit:"));
+    }
+
+    @Test
+    void schemasForbidUnknownPropertiesAndDeclareDefaults() {
+        for (Operation tool : tools.catalog().exposed(ToolMode.FULL)) {
+            Map<String, Object> schema = tool.schema().toJsonSchema();
+            assertEquals("object", schema.get("type"));
+            assertEquals(false, schema.get("additionalProperties"), tool.name());
+        }
+        Param topK = tools.catalog().coreTools().get(0).schema().params().stream()
+                .filter(p -> p.name().equals("top_k")).findFirst().orElseThrow();
+        assertEquals(Map.of("type", "integer", "description", topK.description(), "default", 10, "minimum", 1L,
+                "maximum", 100L), topK.toJsonSchema());
+    }
+
+    @Test
+    void toolModeDefaultsToCore() {
+        assertEquals(ToolMode.CORE, ToolMode.fromEnvironment(Map.of()));
+        assertEquals(ToolMode.CORE, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", "standard")));
+        assertEquals(ToolMode.FULL, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", " Full ")));
+    }
+
+    private static List<String> names(List<Operation> operations) {
+        return operations.stream().map(Operation::name).toList();
+    }
+}

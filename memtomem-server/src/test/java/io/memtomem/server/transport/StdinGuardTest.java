@@ -1,0 +1,103 @@
+package io.memtomem.server.transport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StdinGuardTest {
+    private static final String REQUEST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    private static final String NOTIFICATION = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final ProtocolOutput protocol = new ProtocolOutput(written);
+    private final ActivityTracker activity = new ActivityTracker();
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    private StdinGuard guard(InputStream in) {
+        ObjectMapper json = new ObjectMapper();
+        return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol, activity, ended::countDown);
+    }
+
+    private static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void passesMessagesThroughLineByLine() throws IOException {
+        String passed = new String(guard(input(REQUEST + "\r\n\n  \n" + NOTIFICATION)).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertEquals(REQUEST + "\n" + NOTIFICATION + "\n", passed);
+        assertEquals("", written.toString(StandardCharsets.UTF_8));
+        assertEquals(0, ended.getCount());
+    }
+
+    @Test
+    void answersLinesTheSdkCannotParse() throws IOException {
+        String passed = new String(guard(input("not json\n[1,2]\n{\"id\":7,\"x\":1}\n42\n" + REQUEST + "\n"))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(REQUEST + "\n", passed);
+        assertEquals("""
+                {"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}
+                {"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request"}}
+                {"jsonrpc":"2.0","id":7,"error":{"code":-32600,"message":"Invalid Request"}}
+                {"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request"}}
+                """, written.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesALineLongerThanTheSdkLimit() throws IOException {
+        String huge = "{\"x\":\"" + "a".repeat(StdinGuard.MAX_LINE_BYTES) + "\"}";
+        String passed = new String(guard(input(huge + "\n" + REQUEST + "\n")).readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(REQUEST + "\n", passed);
+        assertTrue(written.toString(StandardCharsets.UTF_8).contains("-32600"));
+    }
+
+    @Test
+    void availableCoversOnlyTheCurrentLine() throws IOException {
+        StdinGuard guard = guard(input(REQUEST + "\n" + REQUEST + "\n"));
+        assertEquals(0, guard.available());
+        byte[] first = new byte[5];
+        assertEquals(5, guard.read(first, 0, 5));
+        assertEquals(REQUEST.length() + 1 - 5, guard.available());
+    }
+
+    @Test
+    void endOfInputWaitsForTheRunningHandler() throws Exception {
+        PipedOutputStream client = new PipedOutputStream();
+        StdinGuard guard = guard(new PipedInputStream(client));
+        activity.begin();
+        client.close();
+        Thread reader = new Thread(() -> {
+            try {
+                guard.readAllBytes();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(Thread.State.TIMED_WAITING, reader.getState(), "EOF must park while a handler runs");
+        assertEquals(1, ended.getCount());
+        activity.end();
+        assertTrue(ended.await(5, TimeUnit.SECONDS));
+        reader.join(5_000);
+        assertFalse(reader.isAlive());
+    }
+}
