@@ -1,0 +1,67 @@
+package io.memtomem.cli;
+
+import io.memtomem.cli.common.Palette;
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.config.Environment;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.locking.Liveness;
+import io.memtomem.locking.Os;
+import io.memtomem.locking.ServerState;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Everything a command may touch of the outside world, injectable so tests never hit the real HOME, the real
+ * terminal or {@code System.exit}.
+ *
+ * @param environment HOME, environment variables and working directory that config and paths resolve against
+ * @param os          POSIX or Windows behaviour (refusal wording, {@code --force} rules, runtime dirs)
+ * @param stdin       where {@code mm add -} and the confirmation prompts read from
+ * @param interactive whether a person sits at a terminal: enables prompts, colour and the progress bar
+ */
+public record CliContext(Environment environment, Os os, InputStream stdin, boolean interactive,
+                         PrintWriter out, PrintWriter err) {
+
+    /** The real process: UTF-8 on stdout/stderr whatever the platform's default encoding. */
+    public static CliContext system() {
+        return system(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
+    }
+
+    public static CliContext system(PrintWriter out, PrintWriter err) {
+        // System.console() is non-null only when both stdin and stdout are terminals
+        return new CliContext(Environment.system(), Os.current(), System.in, System.console() != null, out, err);
+    }
+
+    public Path home() {
+        return environment.userHome();
+    }
+
+    public MemtomemConfig loadConfig() {
+        return MemtomemConfig.load(environment);
+    }
+
+    public Memtomem openStore() {
+        return Memtomem.open(loadConfig());
+    }
+
+    /** Whether the memtomem server of the store at {@code dbPath} holds its pid-file lock. */
+    public ServerState serverState(Path dbPath) {
+        return Liveness.checkServer(os, dbPath, home());
+    }
+
+    /** Colour only for a person at a terminal, and never when NO_COLOR is set non-empty (https://no-color.org). */
+    public Palette palette() {
+        String noColor = environment.env().get("NO_COLOR");
+        return new Palette(interactive && (noColor == null || noColor.isEmpty()));
+    }
+
+    private static PrintWriter utf8(FileDescriptor fd) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
+    }
+}

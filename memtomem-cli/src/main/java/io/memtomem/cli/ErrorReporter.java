@@ -1,0 +1,68 @@
+package io.memtomem.cli;
+
+import io.memtomem.cli.common.Json;
+import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.VerboseOption;
+import io.memtomem.core.MemtomemException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Turns every failure into one {@code Error: <message>} line on stderr (a stack trace only with --verbose);
+ * with --json the same message also goes to stdout as {@code {"error": …}} so scripts always get JSON.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final CliContext context;
+
+    ErrorReporter(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+        printError(ex.getMessage() + " (see '" + command + " --help')");
+        return ExitCode.REFUSED_OR_USAGE.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        String message = message(ex);
+        if (command.getParseResult().hasMatchedOption(JsonOption.NAME)) {
+            Json.print(context.out(), Map.of("error", message));
+        }
+        printError(message);
+        if (verbose(parseResult)) {
+            ex.printStackTrace(context.err());
+        }
+        return ex instanceof CliException cli ? cli.exitCode().code() : ExitCode.ERROR.code();
+    }
+
+    private void printError(String message) {
+        context.err().println(context.palette().red("Error:") + " " + message);
+    }
+
+    /** Our own messages are written for people; anything else is named by its type so it is still searchable. */
+    private static String message(Exception ex) {
+        Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        String text = cause instanceof MemtomemException || cause instanceof CliException
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static boolean verbose(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(VerboseOption.NAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package io.memtomem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Entry point of {@code mm}. Tests call {@link #run(CliContext, String...)}; only {@link #main} exits the JVM. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(CliContext.system(), args));
+    }
+
+    /** Runs against the real HOME, environment and terminal, printing to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(CliContext.system(out, err), args);
+    }
+
+    public static int run(CliContext context, String... args) {
+        try {
+            return commandLine(context).execute(args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        ErrorReporter errors = new ErrorReporter(context);
+        CommandLine commandLine = new CommandLine(new MmCommand(), new ContextFactory(context))
+                .setOut(context.out())
+                .setErr(context.err())
+                .setColorScheme(Help.defaultColorScheme(context.palette().enabled() ? Help.Ansi.ON : Help.Ansi.OFF))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        documentExitCodes(commandLine, exitCodeHelp());
+        return commandLine;
+    }
+
+    private static void documentExitCodes(CommandLine commandLine, Map<String, String> exitCodes) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        commandLine.getSubcommands().values().forEach(sub -> documentExitCodes(sub, exitCodes));
+    }
+
+    private static Map<String, String> exitCodeHelp() {
+        Map<String, String> help = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            help.put(Integer.toString(code.code()), code.meaning());
+        }
+        return help;
+    }
+}
