@@ -1,0 +1,82 @@
+package io.memtomem.cli.add;
+
+import io.memtomem.cli.CliContext;
+import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.Json;
+import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.NamespaceOption;
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.write.AddRequest;
+import io.memtomem.core.write.AddResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mm add}: append an entry to today's markdown file (or --file) and index it at once. */
+@Command(name = "add", description = "Append a memory entry to a markdown file in the first memory dir and index it.")
+public final class AddCommand implements Callable<Integer> {
+    private static final String FROM_STDIN = "-";
+
+    private final CliContext context;
+
+    @Parameters(paramLabel = "TEXT", description = "The entry's text; '-' reads it from stdin.")
+    private String text;
+
+    @Option(names = {"-t", "--title"}, description = "Heading of the entry (default: an automatic one).")
+    private String title;
+
+    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Comma-separated tags, e.g. ops,db.")
+    private List<String> tags = List.of();
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "Target file, relative to the first memory dir (default: today's YYYY-MM-DD.md).")
+    private String file;
+
+    @Mixin
+    private NamespaceOption namespace;
+
+    @Mixin
+    private JsonOption json;
+
+    public AddCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        AddResult result;
+        try (Memtomem memtomem = context.openStore()) {
+            result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file));
+        }
+        if (json.enabled()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("file", result.file().toString());
+            payload.put("namespace", result.namespace());
+            payload.put("chunks_indexed", result.chunksIndexed());
+            Json.print(context.out(), payload);
+        } else {
+            context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)");
+        }
+        return ExitCode.OK.code();
+    }
+
+    private String content() {
+        if (!FROM_STDIN.equals(text)) {
+            return text;
+        }
+        try {
+            return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.memtomem.cli.recall;
+
+import io.memtomem.cli.CliContext;
+import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.ChunkJson;
+import io.memtomem.cli.common.Json;
+import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.NamespaceOption;
+import io.memtomem.cli.common.Palette;
+import io.memtomem.cli.common.Text;
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.search.RecallRequest;
+import io.memtomem.core.search.RecallResponse;
+import io.memtomem.core.store.StoredChunk;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mm recall}: browse memories by creation date, newest first. */
+@Command(name = "recall", description = "List memories by creation date, newest first.")
+public final class RecallCommand implements Callable<Integer> {
+    private static final String ROW = "%-20s  %-38s  %s%n";
+
+    private final CliContext context;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Created on or after, e.g. 2026-05-01 or 2026-05.")
+    private String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Created before, same formats as --since.")
+    private String until;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "N", defaultValue = "20",
+            description = "At most N chunks (default: ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Mixin
+    private NamespaceOption namespace;
+
+    @Mixin
+    private JsonOption json;
+
+    public RecallCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        RecallResponse response;
+        try (Memtomem memtomem = context.openStore()) {
+            response = memtomem.recall(new RecallRequest(since, until, namespace.value(), null, null, limit));
+        }
+        if (json.enabled()) {
+            Json.print(context.out(), Map.of("chunks", response.chunks().stream().map(ChunkJson::of).toList()));
+        } else {
+            print(context.out(), context.palette(), response);
+        }
+        response.hints().forEach(hint -> context.err().println(context.palette().yellow("Hint: ") + hint));
+        return ExitCode.OK.code();
+    }
+
+    private static void print(PrintWriter out, Palette palette, RecallResponse response) {
+        if (response.chunks().isEmpty()) {
+            out.println("No memories in that range.");
+            return;
+        }
+        out.print(palette.bold(String.format(Locale.ROOT, ROW, "Created", "Source", "Content")));
+        for (StoredChunk chunk : response.chunks()) {
+            out.printf(Locale.ROOT, ROW, Text.truncate(chunk.createdAt(), 20), Text.shortenPath(chunk.source(), 38),
+                    Text.truncate(Text.oneLine(chunk.content()), 60));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.memtomem.cli.search;
+
+import io.memtomem.cli.CliContext;
+import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.Json;
+import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.NamespaceOption;
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.search.SearchHit;
+import io.memtomem.core.search.SearchRequest;
+import io.memtomem.core.search.SearchResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mm search}: ranked hits as a table, or {@code {"results": […]}} with --json. */
+@Command(name = "search", description = "Search the memory index (BM25, plus vectors when an embedding is set up).")
+public final class SearchCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "QUERY", description = "What to look for, in plain words.")
+    private String query;
+
+    @Option(names = {"-k", "--top-k"}, paramLabel = "N", description = "Number of results, 1-100 (default: config).")
+    private Integer topK;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only chunks carrying this tag.")
+    private String tag;
+
+    @Option(names = {"-s", "--source"}, paramLabel = "PATTERN",
+            description = "Only sources whose path contains this text or matches this glob.")
+    private String source;
+
+    @Mixin
+    private NamespaceOption namespace;
+
+    @Mixin
+    private JsonOption json;
+
+    public SearchCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        SearchResponse response;
+        try (Memtomem memtomem = context.openStore()) {
+            SearchRequest request = SearchRequest.of(query)
+                    .withTopK(topK == null ? memtomem.config().defaultTopK() : topK)
+                    .withNamespace(namespace.value())
+                    .withTagFilter(tag)
+                    .withSourceFilter(source);
+            response = memtomem.search(request);
+        }
+        if (json.enabled()) {
+            Json.print(context.out(), Map.of("results", response.hits().stream().map(SearchCommand::toJson).toList()));
+        } else {
+            new SearchTable(context.out(), context.palette()).print(response);
+        }
+        response.hints().forEach(hint -> context.err().println(context.palette().yellow("Hint: ") + hint));
+        return ExitCode.OK.code();
+    }
+
+    private static Map<String, Object> toJson(SearchHit hit) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rank", hit.rank());
+        row.put("score", hit.score());
+        row.put("source", hit.source().toString());
+        row.put("hierarchy", List.copyOf(hit.hierarchy()));
+        row.put("namespace", hit.namespace());
+        row.put("chunk_id", hit.chunkId());
+        row.put("content", hit.content());
+        row.put("content_hash", hit.contentHash());
+        row.put("start_line", hit.startLine());
+        row.put("end_line", hit.endLine());
+        return row;
+    }
+}

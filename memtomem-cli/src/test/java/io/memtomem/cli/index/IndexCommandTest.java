@@ -1,0 +1,90 @@
+package io.memtomem.cli.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.cli.CliHarness;
+import io.memtomem.cli.CliHarness.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IndexCommandTest {
+    private static final String SUMMARY = "Indexed \\d+ file\\(s\\): \\d+ new, \\d+ unchanged, \\d+ deleted.* \\(\\d+ms\\)";
+
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+    private Path notes;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = CliHarness.in(temp);
+        cli.run("init", "--non-interactive");
+        notes = cli.config().memoryDirs().get(0);
+        Files.createDirectories(notes.resolve("sub"));
+        Files.writeString(notes.resolve("deploy.md"), "# Deploy\n\nRoll back with kubectl rollout undo.\n");
+        Files.writeString(notes.resolve("sub/dns.md"), "# DNS\n\nCoreDNS forward zone typo broke resolution.\n");
+    }
+
+    @Test
+    void indexesADirectoryAndPrintsOneSummaryLine() {
+        Result result = cli.run("index", notes.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().strip().matches(SUMMARY), result.out());
+        assertTrue(result.out().startsWith("Indexed 2 file(s): "), result.out());
+        assertEquals("", result.err(), "no progress bar without a terminal");
+        assertTrue(cli.run("search", "CoreDNS").out().contains("dns.md"));
+    }
+
+    @Test
+    void aRelativePathResolvesAgainstTheWorkingDirectory() {
+        Result result = cli.inDirectory(notes).run("index", ".");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Indexed 2 file(s): "), result.out());
+    }
+
+    @Test
+    void unchangedFilesAreSkippedUnlessForced() {
+        cli.run("index", notes.toString());
+        assertTrue(cli.run("index", notes.toString()).out().contains(" 0 new, "));
+        assertFalse(cli.run("index", notes.toString(), "--force").out().contains(" 0 new, "));
+    }
+
+    @Test
+    void noRecursiveIndexesOnlyTheTopLevel() {
+        Result result = cli.run("index", notes.toString(), "--no-recursive");
+        assertTrue(result.out().startsWith("Indexed 1 file(s): "), result.out());
+    }
+
+    @Test
+    void jsonReportsTheCounts() throws Exception {
+        Result result = cli.run("index", notes.toString(), "--json", "-n", "ops");
+        assertEquals(0, result.exitCode(), result::toString);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertEquals(2, json.get("files_scanned").asInt());
+        assertTrue(json.get("errors").isArray());
+        assertTrue(cli.run("search", "CoreDNS", "-n", "ops").out().contains("dns.md"));
+    }
+
+    @Test
+    void aMissingPathIsAClearErrorWithExitOne() {
+        Result result = cli.run("index", "no/such/dir");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals("Error: path does not exist: " + cli.home().resolve("no/such/dir"), result.err().strip());
+    }
+
+    @Test
+    void aBinaryFileIsSkippedNotFatal() throws Exception {
+        Files.write(notes.resolve("blob.md"), new byte[] {'#', ' ', 'x', 0, 1, 2, (byte) 0xff});
+        Result result = cli.run("index", notes.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("1 file(s) skipped"), result.out());
+    }
+}

@@ -1,0 +1,49 @@
+package io.memtomem.cli.index;
+
+import io.memtomem.core.index.IndexProgress;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressBarTest {
+    private static IndexProgress progress(int done, int total, long chunks) {
+        return new IndexProgress(done, total, chunks, 0, 0, null);
+    }
+
+    @Test
+    void showsFilesChunksRateAndEta() {
+        String line = ProgressBar.render(progress(10, 40, 120), 2.0);
+        assertEquals("[######------------------] 10/40 files  120 chunks  5.0 files/s  ETA 6s", line);
+    }
+
+    @Test
+    void etaIsUnknownBeforeAnyFileIsDone() {
+        assertTrue(ProgressBar.render(progress(0, 40, 0), 0.0).endsWith("ETA ?"));
+    }
+
+    @Test
+    void redrawsInPlaceAtMostEveryHundredMillisAndErasesItselfWhenDone() {
+        StringWriter err = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get);
+        clock.set(10_000_000L);
+        bar.onProgress(progress(1, 4, 3));
+        clock.set(20_000_000L);
+        bar.onProgress(progress(2, 4, 6));            // too soon: skipped
+        clock.set(150_000_000L);
+        bar.onProgress(progress(3, 4, 9));
+        assertEquals(2, err.toString().chars().filter(c -> c == '\r').count(), err::toString);
+        assertFalse(err.toString().contains("2/4"), err::toString);
+
+        bar.onProgress(progress(4, 4, 12));
+        String erased = err.toString().substring(err.toString().lastIndexOf("3/4"));
+        assertTrue(erased.endsWith("\r"), "the last frame is blanked out so the summary stands alone");
+        assertFalse(err.toString().contains("\n"), "the bar never scrolls the terminal");
+    }
+}

@@ -1,0 +1,48 @@
+package io.memtomem.cli.list;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.cli.CliHarness;
+import io.memtomem.cli.CliHarness.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListCommandTest {
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = CliHarness.in(temp);
+        cli.run("init", "--non-interactive");
+    }
+
+    @Test
+    void anEmptyStoreSaysSo() {
+        Result result = cli.run("list");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("No indexed sources.", result.out().strip());
+    }
+
+    @Test
+    void listsEachSourceWithItsChunkCountAndFilters() throws Exception {
+        cli.run("add", "alpha note", "--file", "alpha.md");
+        cli.run("add", "beta note", "--file", "beta.md", "-n", "infra");
+        Result table = cli.run("list");
+        assertTrue(table.out().contains("alpha.md") && table.out().contains("beta.md"), table.out());
+
+        JsonNode sources = new ObjectMapper().readTree(cli.run("list", "--source", "beta", "--json").out())
+                .get("sources");
+        assertEquals(1, sources.size());
+        assertTrue(sources.get(0).get("source").asText().endsWith("beta.md"));
+        assertEquals(1, new ObjectMapper().readTree(cli.run("list", "-n", "infra", "--json").out())
+                .get("sources").size());
+    }
+}

@@ -1,0 +1,59 @@
+package io.memtomem.cli.recall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.cli.CliHarness;
+import io.memtomem.cli.CliHarness.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecallCommandTest {
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = CliHarness.in(temp);
+        cli.run("init", "--non-interactive");
+        cli.run("add", "First memory about backups");
+        cli.run("add", "Second memory about restores", "-n", "infra");
+    }
+
+    @Test
+    void listsRecentMemoriesAsATable() {
+        Result result = cli.run("recall");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().findFirst().orElse("").matches("Created\\s+Source\\s+Content"), result.out());
+        assertTrue(result.out().contains("First memory") && result.out().contains("Second memory"), result.out());
+    }
+
+    @Test
+    void namespaceLimitAndJsonAreHonoured() throws Exception {
+        JsonNode chunks = new ObjectMapper().readTree(cli.run("recall", "-n", "infra", "--json").out()).get("chunks");
+        assertEquals(1, chunks.size());
+        assertTrue(chunks.get(0).get("content").asText().contains("Second memory"));
+        assertEquals(1, new ObjectMapper().readTree(cli.run("recall", "--limit", "1", "--json").out())
+                .get("chunks").size());
+    }
+
+    @Test
+    void aRangeInTheFutureFindsNothing() {
+        Result result = cli.run("recall", "--since", "2999-01-01");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("No memories in that range."), result.out());
+    }
+
+    @Test
+    void aMalformedDateIsAOneLineError() {
+        Result result = cli.run("recall", "--since", "last tuesday");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("Error: ") && result.err().contains("since"), result.err());
+    }
+}
