@@ -1,0 +1,78 @@
+package io.memtomem.cli.uninstall;
+
+import io.memtomem.locking.ServerState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Why {@code mm uninstall} must not delete now (locking.md §7.3 steps 8–9, §7.11 key phrases), with how to fix it.
+ * {@code --force} overrides these heuristics on POSIX only: Windows cannot delete files another process has open.
+ */
+record Refusal(List<String> lines) {
+
+    static Optional<Refusal> check(StoreGates gates, boolean force, boolean windows) {
+        if (gates.livenessUnverifiable() && (!force || windows)) {
+            return Optional.of(cannotVerify(gates.server(), windows));
+        }
+        if (windows && force && gates.inUse()) {
+            List<String> lines = new ArrayList<>(cause(gates, true));
+            lines.add("--force cannot wipe an open SQLite database on Windows: files in use cannot be deleted "
+                    + "(WinError 32). Stop the writer first, then retry.");
+            return Optional.of(new Refusal(lines));
+        }
+        if (!force && gates.inUse()) {
+            List<String> lines = new ArrayList<>(cause(gates, windows));
+            if (!windows) {
+                lines.add("If you are sure nothing will write to this store, pass --force to delete anyway.");
+            }
+            return Optional.of(new Refusal(lines));
+        }
+        return Optional.empty();
+    }
+
+    /** The same refusal, found only after the confirmation prompt: something started meanwhile. */
+    Refusal becameActive() {
+        List<String> late = new ArrayList<>();
+        late.add("A memtomem process became active while uninstall was waiting for confirmation; nothing was deleted.");
+        late.addAll(lines);
+        return new Refusal(late);
+    }
+
+    private static Refusal cannotVerify(ServerState server, boolean windows) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Cannot verify whether a memtomem server is running: probing " + server.pidFile() + " failed ("
+                + server.probeError() + ").");
+        lines.add("Repair or remove that path, then retry.");
+        if (!windows) {
+            lines.add("If you are sure no server is using this store, pass --force.");
+        }
+        return new Refusal(lines);
+    }
+
+    private static List<String> cause(StoreGates gates, boolean windows) {
+        ServerState server = gates.server();
+        if (server.alive()) {
+            return server.pid() == null ? pidUnknown(server, windows) : running(server, windows);
+        }
+        String db = gates.dbPath().toString();
+        return List.of("Another process holds a write lock on " + db + " (an open write transaction).",
+                windows ? "Find it with Task Manager, Get-Process, or Sysinternals: handle.exe " + db
+                        : "Find it with: lsof " + db);
+    }
+
+    private static List<String> running(ServerState server, boolean windows) {
+        return List.of("Server still running (pid " + server.pid() + ") on this store (pid file: "
+                        + server.pidFile() + ").",
+                "Stop it first: quit the MCP host (editor or agent) that started it, or run: "
+                        + (windows ? "taskkill /PID " : "kill ") + server.pid());
+    }
+
+    private static List<String> pidUnknown(ServerState server, boolean windows) {
+        return List.of("Server still running (pid unknown): a process holds the lock on " + server.pidFile() + ".",
+                windows ? "Find it with Sysinternals: handle.exe " + server.pidFile()
+                        + " or Resource Monitor (CPU > Associated Handles)."
+                        : "Find it with: lsof " + server.pidFile());
+    }
+}
