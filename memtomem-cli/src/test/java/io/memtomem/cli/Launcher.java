@@ -1,0 +1,102 @@
+package io.memtomem.cli;
+
+import io.memtomem.cli.CliHarness.Result;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code bin/mm} launcher (as built by {@code package}) in a child process with its own HOME and the
+ * harness's runtime dir, the way a user's shell would. Every process it starts has exited when a call returns.
+ */
+public final class Launcher {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final CliHarness cli;
+
+    public Launcher(CliHarness cli) {
+        this.cli = cli;
+    }
+
+    /** {@code bin/mm} (or {@code bin\mm.cmd}) of the repository this build runs in. */
+    public static Path script() {
+        Path root = Path.of(System.getProperty("memtomem.repo.root", Path.of("..").toAbsolutePath().normalize()
+                .toString()));
+        return isWindows() ? root.resolve("bin/mm.cmd") : root.resolve("bin/mm");
+    }
+
+    /** The command line for {@code mm args…} (plus the shell wrapper Windows needs for a .cmd). */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        if (isWindows()) {
+            command.addAll(List.of("cmd.exe", "/c"));
+        }
+        command.add(script().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * HOME isolation: HOME/USERPROFILE for the shell and the JVM's user.home (which Java takes from the password
+     * database, not HOME); no MEMTOMEM_* from the developer's shell.
+     */
+    public void isolate(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("MEMTOMEM_") || name.equals("NO_COLOR"));
+        env.put("HOME", cli.home().toString());
+        env.put("USERPROFILE", cli.home().toString());
+        env.put("MEMTOMEM_JAVA_OPTS", "-Duser.home=" + cli.home());
+        env.putAll(cli.runtimeEnv());
+    }
+
+    public Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    public Result runWithStdin(String stdin, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.home().toFile());
+        isolate(builder.environment());
+        try {
+            java.nio.file.Files.createDirectories(cli.home());
+            Process process = builder.start();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("mm " + String.join(" ", args) + " did not exit in " + TIMEOUT_SECONDS + "s");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+}

@@ -1,0 +1,170 @@
+package io.memtomem.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.cli.CliHarness.Result;
+import io.memtomem.core.Version;
+import io.memtomem.locking.PidFileNames;
+import io.memtomem.locking.testsupport.PidHolderMain;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built {@code bin/mm} in real processes: what a user's shell runs. */
+class LauncherIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+    private Launcher mm;
+
+    @BeforeEach
+    void setUp() {
+        cli = CliHarness.in(temp);
+        mm = new Launcher(cli);
+    }
+
+    @Test
+    void versionMatchesTheCore() {
+        Result result = mm.run("--version");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(Version.current(), result.out().strip());
+        assertEquals("", result.err(), "no JVM or CDS warnings leak into the output");
+    }
+
+    @Test
+    void statusUnconfiguredExitsOneAndCreatesNothing() {
+        Result result = mm.run("status");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("mm init"), result.err());
+        assertFalse(Files.exists(cli.stateDir()));
+    }
+
+    @Test
+    void addThenSearchRoundTripsThroughTheLauncher() throws Exception {
+        assertEquals(0, mm.run("init", "--non-interactive").exitCode());
+        Result added = mm.run("add", "The staging database is rebuilt every Sunday at 03:00 UTC", "--tags", "ops");
+        assertEquals(0, added.exitCode(), added::toString);
+        assertTrue(added.out().startsWith("Added to " + cli.stateDir().resolve("memories")), added.out());
+
+        Result found = mm.run("search", "staging database rebuilt", "--json");
+        assertEquals(0, found.exitCode(), found::toString);
+        JsonNode hit = JSON.readTree(found.out()).get("results").get(0);
+        assertTrue(hit.get("content").asText().contains("rebuilt every Sunday"), hit::toString);
+
+        Result table = mm.run("search", "Sunday");
+        assertTrue(table.out().contains("rebuilt every Sunday"), table.out());
+    }
+
+    @Test
+    void addReadsStdinThroughTheLauncher() throws Exception {
+        mm.run("init", "--non-interactive");
+        assertEquals(0, mm.runWithStdin("Piped memory about kafka retention\n", "add", "-").exitCode());
+        assertEquals(1, JSON.readTree(mm.run("search", "kafka retention", "--json").out()).get("results").size());
+    }
+
+    @Test
+    void statusReportsARealHolderAsRunningWithItsPid() throws Exception {
+        mm.run("init", "--non-interactive");
+        PidHolderMain.Started holder = Holders.holdInRuntimeDir(cli, cli.storePidFile());
+        try {
+            Result result = mm.run("status", "--json");
+            assertEquals(0, result.exitCode(), result::toString);
+            JsonNode server = JSON.readTree(result.out()).get("server");
+            assertTrue(server.get("running").asBoolean(), server::toString);
+            assertEquals(holder.heldPid(), server.get("pid").asLong());
+        } finally {
+            Holders.release(holder);
+        }
+        JsonNode after = JSON.readTree(mm.run("status", "--json").out()).get("server");
+        assertFalse(after.get("running").asBoolean(), after::toString);
+    }
+
+    @Test
+    void uninstallRefusesWhileAServerRuns() throws Exception {
+        mm.run("init", "--non-interactive");
+        mm.run("add", "keep me while the server runs");
+        PidHolderMain.Started holder = Holders.holdInRuntimeDir(cli, cli.storePidFile());
+        try {
+            Result result = mm.run("uninstall", "-y");
+            assertEquals(2, result.exitCode(), result::toString);
+            assertTrue(result.err().contains("Server still running (pid " + holder.heldPid() + ")"), result.err());
+            assertTrue(Files.exists(cli.stateDir().resolve("memtomem.db")));
+        } finally {
+            Holders.release(holder);
+        }
+        Result afterStop = mm.run("uninstall", "-y");
+        assertEquals(0, afterStop.exitCode(), afterStop::toString);
+        assertFalse(Files.exists(cli.stateDir()));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the legacy exclusive holder is a POSIX flock scenario")
+    void uninstallRefusesWhileALegacyExclusiveHolderRuns() throws Exception {
+        mm.run("init", "--non-interactive");
+        PidHolderMain.Started holder = Holders.hold(cli, PidFileNames.legacyPidFile(cli.home()));
+        try {
+            Result result = mm.run("uninstall", "-y");
+            assertEquals(2, result.exitCode(), result::toString);
+            assertTrue(result.err().contains("Server still running"), result.err());
+        } finally {
+            Holders.release(holder);
+        }
+    }
+
+    @Test
+    void uninstallRefusesWhenLivenessCannotBeVerified() throws Exception {
+        mm.run("init", "--non-interactive");
+        cli.createRuntimeDir();
+        Files.createDirectory(cli.storePidFile());
+        Result result = mm.run("uninstall", "-y");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Cannot verify whether a memtomem server is running"), result.err());
+        assertTrue(Files.exists(cli.stateDir().resolve("config.json")));
+    }
+
+    @Test
+    void uninstallRefusesWhileAnotherProcessHoldsAWriteTransaction() throws Exception {
+        mm.run("init", "--non-interactive");
+        mm.run("add", "make the database exist");
+        Path db = cli.config().dbPath();
+        try (Connection writer = new SQLiteConfig().createConnection("jdbc:sqlite:" + db);
+             Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            Result result = mm.run("uninstall", "-y");
+            assertEquals(2, result.exitCode(), result::toString);
+            assertTrue(result.err().contains("holds a write lock on " + db), result.err());
+            statement.execute("ROLLBACK");
+        }
+        assertTrue(Files.exists(db));
+    }
+
+    @Test
+    void uninstallWithoutATerminalAndWithoutYesRefuses() {
+        mm.run("init", "--non-interactive");
+        Result result = mm.run("uninstall");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("non-interactive shell"), result.err());
+        assertTrue(Files.exists(cli.stateDir().resolve("config.json")));
+    }
+
+    @Test
+    void aUsageErrorExitsTwoThroughTheLauncher() {
+        Result result = mm.run("search", "--bogus");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+}
