@@ -3,7 +3,6 @@ package io.memtomem.locking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Outcome of {@link PidLock#acquire}. */
 public sealed interface AcquireResult permits AcquireResult.Held, AcquireResult.Contended {
@@ -27,7 +26,7 @@ public sealed interface AcquireResult permits AcquireResult.Held, AcquireResult.
         private final LockableFile file;
         private final long pid;
         private final String started;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private boolean released;
 
         Held(Os os, Path pidFile, LockableFile file, long pid, String started) {
             this.os = os;
@@ -60,11 +59,14 @@ public sealed interface AcquireResult permits AcquireResult.Held, AcquireResult.
          * The one exit action, ordered per platform. POSIX deletes while still holding the lock, so the name removed is
          * provably ours (closing first would let a successor lock the file and then lose it to our delete). Windows
          * closes first because NTFS will not delete a file with an open locked handle. Idempotent; never throws.
+         * Synchronized so that every caller returns only once the work is done: a SIGTERM handler that halts right after
+         * calling this must not cut short a cleanup already running on the main thread (stdin EOF).
          */
-        public void cleanup() {
-            if (!released.compareAndSet(false, true)) {
+        public synchronized void cleanup() {
+            if (released) {
                 return;
             }
+            released = true;
             if (os.isWindows()) {
                 file.close();
                 deleteQuietly();
