@@ -1,0 +1,22 @@
+package io.memtomem.core.write;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One memory entry to append. {@code title}, {@code namespace} and {@code file} are optional (null or blank = absent,
+ * because MCP clients send "" for omitted arguments); {@code tags} may be null or empty.
+ *
+ * @param file a path relative to the first memory dir, or an absolute path inside a memory dir; absent = UTC day file
+ */
+public record AddRequest(String content, String title, List<String> tags, String namespace, String file) {
+    public AddRequest {
+        // not List.copyOf: a null tag must reach validation and fail there with a message naming `tags`
+        tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
+    }
+
+    public static AddRequest of(String content) {
+        return new AddRequest(content, null, List.of(), null, null);
+    }
+}

@@ -1,0 +1,83 @@
+package io.memtomem.core.write;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The reference's entry block, byte for byte, so files written by either tool are interchangeable:
+ * {@code \n## <title>\n\n> created: <UTC seconds>+00:00\n> tags: ["a", "b"]\n\n<content>\n}.
+ */
+final class EntryBlock {
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'+00:00'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AUTO_TITLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+00:00'").withZone(ZoneOffset.UTC);
+
+    private EntryBlock() {}
+
+    /**
+     * @param title null for an automatic heading; unique per call, so untitled entries are never merged into one chunk
+     * @param tags  already validated; an empty list omits the {@code > tags:} line
+     */
+    static String format(String content, String title, List<String> tags, Instant now) {
+        StringBuilder block = new StringBuilder("\n");
+        // content that brings its own "## " heading (templates) gets no second heading
+        if (!startsWithHeading(content)) {
+            block.append("## ").append(title != null ? title : automaticTitle(now)).append("\n\n");
+        }
+        block.append(createdLine(now)).append('\n');
+        if (!tags.isEmpty()) {
+            block.append(tagsLine(tags)).append('\n');
+        }
+        return block.append('\n').append(content).append('\n').toString();
+    }
+
+    static boolean startsWithHeading(String content) {
+        return content.startsWith("## ");
+    }
+
+    static String createdLine(Instant now) {
+        return "> created: " + CREATED.format(now);
+    }
+
+    /** Python's {@code json.dumps(tags, ensure_ascii=False)}: {@code ", "} separators, non-ASCII kept as-is. */
+    static String tagsLine(List<String> tags) {
+        StringBuilder line = new StringBuilder("> tags: [");
+        for (int i = 0; i < tags.size(); i++) {
+            if (i > 0) {
+                line.append(", ");
+            }
+            appendJsonString(line, tags.get(i));
+        }
+        return line.append(']').toString();
+    }
+
+    private static String automaticTitle(Instant now) {
+        return "Entry " + AUTO_TITLE.format(now) + " " + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static void appendJsonString(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

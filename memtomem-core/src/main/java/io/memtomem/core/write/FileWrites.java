@@ -1,0 +1,78 @@
+package io.memtomem.core.write;
+
+import io.memtomem.core.MemtomemException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Durable file updates; callers hold the file's {@link SidecarLock}. */
+final class FileWrites {
+    private FileWrites() {}
+
+    /** One write in APPEND mode, then fsync: a reader or a crash sees the whole block or none of it. */
+    static void append(Path file, String text) throws IOException {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+        try (FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (bytes.hasRemaining()) { // a file channel writes everything at once; the loop only guards the contract
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Replaces the file's content through a temp file in the same directory and an atomic rename, so a crash leaves
+     * either the old or the new file. A symlinked file is rewritten at its target, keeping the link.
+     */
+    static void replace(Path file, String text) throws IOException {
+        Path real = file.toRealPath();
+        Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName(), ".tmp");
+        try {
+            copyPermissions(real, temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Strict UTF-8: a lenient decode would replace bad bytes and a rewrite would then corrupt other entries. */
+    static String readUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MemtomemException(file + " is not valid UTF-8, so it cannot be rewritten safely: "
+                    + "fix its encoding, then retry");
+        }
+    }
+
+    /** createTempFile makes the file 0600; a rewritten memory file should keep the mode it had. */
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (target != null) {
+            target.setPermissions(Files.getPosixFilePermissions(from));
+        }
+    }
+}

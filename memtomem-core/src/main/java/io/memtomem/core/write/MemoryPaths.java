@@ -1,0 +1,97 @@
+package io.memtomem.core.write;
+
+import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.PathOutsideMemoryDirsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Decides which files the writer may touch: only files inside a configured memory dir, judged on real paths so a
+ * symlink cannot lead a write outside. Returned paths are real too, the spelling the store uses for sources.
+ */
+final class MemoryPaths {
+    private final List<Path> memoryDirs;
+
+    MemoryPaths(List<Path> memoryDirs) {
+        this.memoryDirs = memoryDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+    }
+
+    /** {@code memory_dirs[0]}: where day files and relative {@code file=} targets go. */
+    Path writeBase() {
+        if (memoryDirs.isEmpty()) {
+            throw new MemtomemException("indexing.memory_dirs is empty, so there is nowhere to write memories: "
+                    + "add a directory with mm config set indexing.memory_dirs '[\"~/.memtomem/memories\"]'");
+        }
+        return memoryDirs.get(0);
+    }
+
+    /** Resolves a {@code file=} argument: relative to the write base, or absolute inside a memory dir. */
+    Path resolveTarget(String file) {
+        Path requested;
+        try {
+            requested = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("file", "file is not a valid path (" + e.getReason() + "): " + file);
+        }
+        // refused outright rather than normalised away: "a/link/../b" would mean different files lexically and on disk
+        for (Path name : requested) {
+            if (name.toString().equals("..")) {
+                throw new PathOutsideMemoryDirsException(requested);
+            }
+        }
+        Path target = requireInside(requested.isAbsolute() ? requested : writeBase().resolve(requested));
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("file", "file names a directory: " + target + ": name a markdown file");
+        }
+        return target;
+    }
+
+    /** @return the real location of {@code file} when it lies inside a memory dir, else PathOutsideMemoryDirsException */
+    Path requireInside(Path file) {
+        Path real = realLocation(file);
+        for (Path dir : memoryDirs) {
+            Path realDir = realLocation(dir);
+            if (real.startsWith(realDir) && !real.equals(realDir)) {
+                return real;
+            }
+        }
+        throw new PathOutsideMemoryDirsException(file);
+    }
+
+    /**
+     * Where {@code path} really is: the real path of its longest existing prefix plus the missing names (which cannot be
+     * symlinks, as they do not exist yet).
+     */
+    static Path realLocation(Path path) {
+        Deque<Path> missing = new ArrayDeque<>();
+        Path existing = path.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                // writing through a dangling link would create its target, wherever that is
+                throw new InvalidInputException("file", "file is a dangling symbolic link: " + existing
+                        + ": point it at an existing file or remove it");
+            }
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path.toAbsolutePath().normalize();
+        }
+        try {
+            Path real = existing.toRealPath();
+            while (!missing.isEmpty()) {
+                real = real.resolve(missing.pop());
+            }
+            return real;
+        } catch (IOException e) {
+            throw new MemtomemException("Cannot resolve " + existing + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.memtomem.core.write;
+
+import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.NotFoundException;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.store.StoredChunk;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes memories into the markdown files (the source of truth) and re-indexes the touched file at once. Every write
+ * happens under the file's {@link SidecarLock}, which is held until re-indexing is done, so concurrent writers in any
+ * process never interleave or lose an entry. A failure of re-indexing is reported, but the written file stays: the
+ * files are the truth, and the next index run or the file watcher catches up. Thread-safe.
+ */
+public final class MemoryWriter {
+    private final MemtomemConfig config;
+    private final FileReindexer reindexer;
+    private final ChunkLocator locator;
+    private final Clock clock;
+
+    public MemoryWriter(MemtomemConfig config, FileReindexer reindexer, ChunkLocator locator, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.reindexer = Objects.requireNonNull(reindexer, "reindexer");
+        this.locator = Objects.requireNonNull(locator, "locator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Appends one entry to the UTC day file (or {@code file=}) and indexes that file. */
+    public AddResult add(AddRequest request) {
+        Objects.requireNonNull(request, "request");
+        String namespace = EntryValidation.namespace("namespace", request.namespace());
+        Instant now = clock.instant();
+        String block = block(request, "", now);
+        return append(target(request.file(), namespace, now), namespace, block);
+    }
+
+    /** Appends all entries to one file in a single write and indexes it once. */
+    public AddResult batchAdd(BatchAddRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.entries().isEmpty()) {
+            throw new InvalidInputException("entries", "entries must not be empty: pass at least one entry");
+        }
+        String namespace = EntryValidation.namespace("namespace", request.namespace());
+        String file = EntryValidation.optional(request.file());
+        Instant now = clock.instant();
+        StringBuilder blocks = new StringBuilder();
+        for (int i = 0; i < request.entries().size(); i++) {
+            AddRequest entry = request.entries().get(i);
+            String prefix = "entries[" + i + "].";
+            if (entry == null) {
+                throw new InvalidInputException("entries", prefix.substring(0, prefix.length() - 1)
+                        + " is null: pass an entry object");
+            }
+            requireSameOrAbsent(prefix + "namespace", EntryValidation.namespace(prefix + "namespace",
+                    entry.namespace()), namespace);
+            requireSameOrAbsent(prefix + "file", EntryValidation.optional(entry.file()), file);
+            blocks.append(block(entry, prefix, now));
+        }
+        return append(target(file, namespace, now), namespace, blocks.toString());
+    }
+
+    /**
+     * Replaces a chunk's body in its source file, keeping the entry's heading and {@code > created:}/{@code > tags:}
+     * header; content starting with {@code ## } replaces the heading as well.
+     *
+     * @param tags null keeps the entry's tags; a list (possibly empty) replaces them
+     * @return the new chunk id, looked up with {@link ChunkLocator#chunksOf} after re-indexing as the chunk that covers
+     *         the first line of the new text; null when the store does not list a file's chunks
+     */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    public EditResult edit(String chunkId, String newContent, List<String> tags) {
+        String content = EntryValidation.content("new_content", newContent);
+        List<String> newTags = tags == null ? null : EntryValidation.tags("tags", tags);
+        StoredChunk chunk = find(chunkId);
+        Path source = memoryPaths().requireInside(chunk.source());
+        try (SidecarLock lock = SidecarLock.acquire(source)) {
+            FileLines file = read(source, chunk);
+            EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, chunk), content, newTags);
+            FileWrites.replace(source, edited.text());
+            reindexer.reindex(source, null);
+            return new EditResult(chunkId, chunkIdAt(source, edited.firstLine()), source);
+        } catch (IOException e) {
+            throw ioFailure(source, e);
+        }
+    }
+
+    /** Removes the chunk's entry from its source file, leaving every other line untouched, and re-indexes the file. */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    public DeleteResult delete(String chunkId) {
+        StoredChunk chunk = find(chunkId);
+        Path source = memoryPaths().requireInside(chunk.source());
+        try (SidecarLock lock = SidecarLock.acquire(source)) {
+            FileLines file = read(source, chunk);
+            EntryRewriter.Deleted deleted = EntryRewriter.delete(file, EntryLocator.locate(file, chunk));
+            FileWrites.replace(source, deleted.text());
+            reindexer.reindex(source, null);
+            return new DeleteResult(chunkId, source, deleted.linesRemoved());
+        } catch (IOException e) {
+            throw ioFailure(source, e);
+        }
+    }
+
+    private String block(AddRequest entry, String prefix, Instant now) {
+        String content = EntryValidation.content(prefix + "content", entry.content());
+        String title = EntryValidation.title(prefix + "title", entry.title());
+        List<String> tags = EntryValidation.tags(prefix + "tags", entry.tags());
+        return EntryBlock.format(content, title, tags, now);
+    }
+
+    private Path target(String file, String namespace, Instant now) {
+        MemoryPaths paths = memoryPaths();
+        String requested = EntryValidation.optional(file);
+        if (requested != null) {
+            return paths.resolveTarget(requested);
+        }
+        String dayFile = DayFiles.name(LocalDate.ofInstant(now, ZoneOffset.UTC), namespace, config.defaultNamespace());
+        return paths.requireInside(paths.writeBase().resolve(dayFile));
+    }
+
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    private AddResult append(Path target, String namespace, String text) {
+        try {
+            Files.createDirectories(target.getParent());
+            try (SidecarLock lock = SidecarLock.acquire(target)) {
+                refuseNamespaceMix(target, namespace);
+                FileWrites.append(target, text);
+                int chunks = reindexer.reindex(target, namespace);
+                return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target), chunks);
+            }
+        } catch (IOException e) {
+            throw ioFailure(target, e);
+        }
+    }
+
+    /** Re-indexing stamps one namespace on a whole file, so writing another one into it would relabel its entries. */
+    private void refuseNamespaceMix(Path target, String namespace) {
+        if (namespace == null) {
+            return; // the indexer keeps the file's stored namespace
+        }
+        Set<String> existing = locator.namespacesOf(target);
+        if (existing.stream().anyMatch(other -> !other.equals(namespace))) {
+            throw new InvalidInputException("namespace", target + " already holds memories in namespace "
+                    + String.join(", ", existing.stream().sorted().toList()) + ", not " + namespace
+                    + ": omit file= to write to the namespace's own day file, or pick a file of that namespace");
+        }
+    }
+
+    private String namespaceAfterIndexing(Path target) {
+        Set<String> namespaces = locator.namespacesOf(target);
+        return namespaces.size() == 1 ? namespaces.iterator().next() : config.defaultNamespace();
+    }
+
+    private StoredChunk find(String chunkId) {
+        if (chunkId == null || chunkId.isBlank()) {
+            throw new InvalidInputException("chunk_id", "chunk_id must not be empty: pass the id of a search result");
+        }
+        return locator.find(chunkId).orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found."));
+    }
+
+    private static FileLines read(Path source, StoredChunk chunk) throws IOException {
+        try {
+            return FileLines.of(FileWrites.readUtf8(source));
+        } catch (NoSuchFileException e) {
+            throw new MemtomemException("Chunk " + chunk.id() + " comes from " + chunk.source()
+                    + ", which no longer exists: re-run mm index to drop its chunks");
+        }
+    }
+
+    private String chunkIdAt(Path source, int line) {
+        return locator.chunksOf(source).stream()
+                .filter(chunk -> chunk.startLine() <= line && line <= chunk.endLine())
+                .map(StoredChunk::id)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private MemoryPaths memoryPaths() {
+        return new MemoryPaths(config.memoryDirs());
+    }
+
+    private static MemtomemException ioFailure(Path file, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e.getMessage();
+        return new MemtomemException("Cannot write memory file " + file + ": " + reason
+                + ": check that it and its directory are writable");
+    }
+
+    private static void requireSameOrAbsent(String parameter, String value, String batchValue) {
+        if (value != null && !value.equals(batchValue)) {
+            throw new InvalidInputException(parameter, parameter + " (" + value + ") differs from the batch's ("
+                    + batchValue + "): a batch writes one file, so set it once on the batch");
+        }
+    }
+}
