@@ -53,7 +53,11 @@ public final class PidProbe {
         try (VerifiedPidFile verified = ((VerifiedPidFile.Opened) outcome).file()) {
             String mode;
             try {
-                mode = verified.file().tryLock(LockMode.SHARED) ? SHARED : EXCLUSIVE;
+                boolean acquired = verified.file().tryLock(LockMode.SHARED);
+                mode = acquired ? SHARED : EXCLUSIVE;
+                if (acquired) {
+                    unlockQuietly(verified.file());
+                }
             } catch (IOException e) {
                 return state.withProbeError(os, failed + "shared lock attempt failed ("
                         + VerifiedPidFile.describe(e) + ")");
@@ -77,12 +81,23 @@ public final class PidProbe {
             return ServerState.observed(true, path, metadata)
                     .withProbeError(os, "lock attempt on " + path + " failed (" + VerifiedPidFile.describe(e) + ")");
         }
-        // closing the descriptor (try-with-resources in the caller) releases a lock we took
         Optional<String> change = verified.identityChange();
+        if (acquired) {
+            unlockQuietly(file);
+        }
         if (change.isPresent()) {
             return ServerState.failClosed(os, path, change.get());
         }
         return ServerState.observed(!acquired, path, metadata);
+    }
+
+    /** A failed unlock is harmless: closing the descriptor right after releases the lock anyway. */
+    private static void unlockQuietly(LockableFile file) {
+        try {
+            file.unlock();
+        } catch (IOException releasedByClose) {
+            // the caller's close releases it
+        }
     }
 
     /** Step B: bounded read from offset 0. Unreadable (Windows: the holder's range lock), oversized or bad UTF-8 → none. */

@@ -3,6 +3,7 @@ package io.memtomem.locking.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /**
  * The libc calls the lock needs. Loaded on first use (JNA initialisation costs ~60 ms, which must stay off the MCP
@@ -17,9 +18,9 @@ interface LibC extends Library {
 
     int close(int fd) throws LastErrorException;
 
-    long pread(int fd, byte[] buffer, long count, long offset) throws LastErrorException;
+    long pread(int fd, Pointer buffer, long count, long offset) throws LastErrorException;
 
-    long pwrite(int fd, byte[] buffer, long count, long offset) throws LastErrorException;
+    long pwrite(int fd, Pointer buffer, long count, long offset) throws LastErrorException;
 
     int ftruncate(int fd, long length) throws LastErrorException;
 

@@ -1,16 +1,17 @@
 package io.memtomem.locking.posix;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import io.memtomem.locking.FileIdentity;
 import io.memtomem.locking.FilesystemBytes;
 import io.memtomem.locking.LockBackend;
 import io.memtomem.locking.LockMode;
 import io.memtomem.locking.LockableFile;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ public final class PosixLockBackend implements LockBackend {
         if (e.getErrorCode() == PosixConstants.ENOENT) {
             return new NoSuchFileException(file.toString());
         }
-        return new ErrnoException(operation, file.toString(), e.getErrorCode(), e.getMessage());
+        return new FileSystemException(file.toString(), null, operation + " failed: " + e.getMessage());
     }
 
     private static final class PosixLockableFile implements LockableFile {
@@ -107,32 +108,37 @@ public final class PosixLockBackend implements LockBackend {
 
         @Override
         public byte[] readUpTo(int limit) throws IOException {
-            byte[] buffer = new byte[limit];
-            int filled = 0;
+            if (limit == 0) {
+                return new byte[0];
+            }
+            Memory buffer = new Memory(limit);
+            long filled = 0;
             try {
                 while (filled < limit) {
-                    byte[] chunk = new byte[limit - filled];
-                    long read = LibC.get().pread(fd, chunk, chunk.length, filled);
+                    long read = LibC.get().pread(fd, buffer.share(filled), limit - filled, filled);
                     if (read <= 0) {
                         break;
                     }
-                    System.arraycopy(chunk, 0, buffer, filled, (int) read);
-                    filled += (int) read;
+                    filled += read;
                 }
             } catch (LastErrorException e) {
                 throw failure("pread", file, e);
             }
-            return Arrays.copyOf(buffer, filled);
+            return buffer.getByteArray(0, (int) filled);
         }
 
         @Override
         public void replaceContent(byte[] content) throws IOException {
             try {
                 LibC.get().ftruncate(fd, 0);
-                int written = 0;
+                if (content.length == 0) {
+                    return;
+                }
+                Memory buffer = new Memory(content.length);
+                buffer.write(0, content, 0, content.length);
+                long written = 0;
                 while (written < content.length) {
-                    byte[] rest = Arrays.copyOfRange(content, written, content.length);
-                    written += (int) LibC.get().pwrite(fd, rest, rest.length, written);
+                    written += LibC.get().pwrite(fd, buffer.share(written), content.length - written, written);
                 }
             } catch (LastErrorException e) {
                 throw failure("write", file, e);
