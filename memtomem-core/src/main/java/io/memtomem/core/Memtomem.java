@@ -1,7 +1,5 @@
 package io.memtomem.core;
 
-import io.memtomem.core.chunk.Chunkers;
-import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.config.PrivateFiles;
 import io.memtomem.core.embed.EmbeddingState;
@@ -39,7 +37,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -66,10 +63,7 @@ public final class Memtomem implements AutoCloseable {
         this.database = database;
         this.store = new ChunkStore(database);
         this.meta = new MetaTable(database);
-        ChunkingSettings chunking = new ChunkingSettings(config.maxChunkTokens(), config.minChunkTokens(),
-                config.targetChunkTokens(), config.chunkOverlapTokens(), config.paragraphSplitThreshold());
-        this.indexer = new Indexer(config, database, new Chunkers(chunking, Set.copyOf(config.supportedExtensions())),
-                clock);
+        this.indexer = new Indexer(config, database, clock);
         this.search = new SearchService(config, database);
         this.recall = new RecallService(config, database);
         this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);

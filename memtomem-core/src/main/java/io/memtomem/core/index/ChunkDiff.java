@@ -54,10 +54,4 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
         byHash.values().forEach(deletes::addAll);
         return new ChunkDiff(unchanged, updates, inserts, deletes);
     }
-
-    /** True when applying the diff would not change a single row. */
-    boolean isNoop() {
-        return updates.isEmpty() && inserts.isEmpty() && deletes.isEmpty()
-                && unchanged.stream().noneMatch(Kept::linesMoved);
-    }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Reads a source file the way the indexer may use it (memory-core.md §4.2 steps 1, 4-6): a missing or non-regular
@@ -19,7 +22,8 @@ sealed interface FileContent {
     long MAX_BYTES = 10L * 1024 * 1024;
     int BINARY_PROBE_CHARS = 8192;
 
-    record Text(String text) implements FileContent {
+    /** Decoded text plus the sha256 of the raw bytes, which fingerprints the file for skip-if-unchanged. */
+    record Text(String text, String sha256) implements FileContent {
     }
 
     record Skipped(String reason) implements FileContent {
@@ -52,7 +56,15 @@ sealed interface FileContent {
         if (text.substring(0, probe).indexOf('\0') >= 0) {
             return new Skipped("skipped: binary file (NUL byte)");
         }
-        return new Text(text);
+        return new Text(text, sha256(bytes));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
+        }
     }
 
     private static String decode(byte[] bytes) {

@@ -3,25 +3,28 @@ package io.memtomem.core.index;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.chunk.Chunkers;
+import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.ExistingChunk;
+import io.memtomem.core.store.FileFingerprints;
 import io.memtomem.core.store.NamespaceNames;
-import io.memtomem.core.store.Session;
 import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,23 +33,30 @@ import java.util.concurrent.Future;
 /**
  * The incremental indexer (memory-core.md §4.1-4.2). Files are read and chunked on two worker threads while the
  * calling thread applies each file's hash diff in its own short write transaction, so a crash never leaves a
- * half-indexed file and other processes get the write lock between files. A file whose diff is empty causes no
- * write at all, which keeps a no-change re-index cheap.
+ * half-indexed file and other processes get the write lock between files. A file whose bytes are unchanged since it
+ * was last indexed is not even chunked ({@link FileFingerprints}), which keeps a no-change re-index cheap.
  */
 public final class Indexer implements FileReindexer {
     private static final int WORKERS = 2;
     private static final int WINDOW = 32;
+    private static final String CHUNKER_VERSION = "chunker-v1:";
 
     private final MemtomemConfig config;
     private final Database database;
     private final Chunkers chunkers;
+    /** Chunks of a file stay valid only while these settings (and the chunker version) are unchanged. */
+    private final String chunkingFingerprint;
     private final FileDiscovery discovery;
     private final Clock clock;
 
-    public Indexer(MemtomemConfig config, Database database, Chunkers chunkers, Clock clock) {
+    public Indexer(MemtomemConfig config, Database database, Clock clock) {
+        ChunkingSettings settings = new ChunkingSettings(config.maxChunkTokens(), config.minChunkTokens(),
+                config.targetChunkTokens(), config.chunkOverlapTokens(), config.paragraphSplitThreshold());
+        Set<String> extensions = new TreeSet<>(config.supportedExtensions());
         this.config = config;
         this.database = database;
-        this.chunkers = chunkers;
+        this.chunkers = new Chunkers(settings, extensions);
+        this.chunkingFingerprint = CHUNKER_VERSION + settings + extensions;
         this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
         this.clock = clock;
     }
@@ -81,7 +91,7 @@ public final class Indexer implements FileReindexer {
     public int reindex(Path file, String namespace) {
         String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
         Path source = SourcePaths.canonical(file);
-        FileOutcome outcome = apply(PreparedFile.prepare(source, chunkers), explicit, false, rootFor(source));
+        FileOutcome outcome = apply(prepare(source, explicit, false), explicit, false, rootFor(source));
         if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED) {
             throw new MemtomemException("cannot index " + source + ": " + outcome.message());
         }
@@ -95,7 +105,7 @@ public final class Indexer implements FileReindexer {
         if (Files.exists(source) && !discovery.isIndexable(source, root)) {
             return FileOutcome.skipped(source, "not indexable");
         }
-        return apply(PreparedFile.prepare(source, chunkers), null, false, root);
+        return apply(prepare(source, null, false), null, false, root);
     }
 
     boolean isIndexable(Path file) {
@@ -124,7 +134,7 @@ public final class Indexer implements FileReindexer {
             for (int done = 0; done < files.size(); done++) {
                 while (submitted < files.size() && window.size() < WINDOW) {
                     Path next = files.get(submitted++);
-                    window.add(workers.submit(() -> PreparedFile.prepare(next, chunkers)));
+                    window.add(workers.submit(() -> prepare(next, namespace, force)));
                 }
                 FileOutcome outcome = apply(await(window.poll()), namespace, force, root);
                 tally.add(outcome);
@@ -159,35 +169,33 @@ public final class Indexer implements FileReindexer {
         if (prepared.error() != null) {
             return FileOutcome.failed(file, prepared.error());
         }
-        String source = file.toString();
-        FileOutcome unchanged = database.read("checking " + source,
-                session -> unchangedOutcome(session, prepared, explicitNamespace, force));
-        if (unchanged != null) {
-            return unchanged;
+        if (prepared.unchangedCount() >= 0) {
+            int count = prepared.unchangedCount();
+            return new FileOutcome(file, FileOutcome.Status.INDEXED, count, 0, count, 0, null);
         }
+        String source = file.toString();
         String now = Timestamps.now(clock);
         return database.write("indexing " + source, session -> {
             List<ExistingChunk> existing = ChunkWriter.existing(session, source);
             String namespace = resolveNamespace(explicitNamespace, existing, file);
             ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, force);
             int written = DiffWriter.apply(session, diff, namespace, source, now);
+            FileFingerprints.put(session, source, prepared.sha256(), chunkingFingerprint);
             int ignored = diff.inserts().size() + diff.updates().size() - written;
             return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
                     diff.unchanged().size(), diff.deletes().size(), null);
         });
     }
 
-    /** The read-only fast path: when nothing would change, no write transaction is opened. */
-    private FileOutcome unchangedOutcome(Session session, PreparedFile prepared, String explicitNamespace,
-                                         boolean force) throws SQLException {
-        if (force) {
-            return null;
-        }
-        List<ExistingChunk> existing = ChunkWriter.existing(session, prepared.file().toString());
-        String namespace = resolveNamespace(explicitNamespace, existing, prepared.file());
-        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, false);
-        return diff.isNoop() ? new FileOutcome(prepared.file(), FileOutcome.Status.INDEXED, existing.size(), 0,
-                existing.size(), 0, null) : null;
+    /**
+     * Reads and chunks a file, unless its bytes and the chunking settings are as last indexed and all its rows are
+     * still there (a forced or explicit-namespace run always re-chunks, since it may rewrite rows).
+     */
+    private PreparedFile prepare(Path file, String explicitNamespace, boolean force) {
+        return PreparedFile.prepare(file, chunkers, (source, sha256) -> force || explicitNamespace != null
+                ? OptionalInt.empty()
+                : database.read("checking " + source, session ->
+                        FileFingerprints.unchangedCount(session, source.toString(), sha256, chunkingFingerprint)));
     }
 
     /** A vanished file loses its chunks, unless its whole root is gone (an unmounted volume is not a deletion). */

@@ -4,34 +4,51 @@ import io.memtomem.core.chunk.Chunkers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CPU part of indexing one file, done off the writer thread: read, chunk, hash. Exactly one of the outcomes
- * is set: {@code chunks}, {@code skipReason}, {@code error}, or {@code missing}.
+ * The CPU part of indexing one file, done off the writer thread: read, fingerprint, chunk, hash. Exactly one outcome
+ * holds: {@code chunks} (with the file's {@code sha256}), {@code unchangedCount >= 0} (fingerprint matched, nothing
+ * to chunk), {@code skipReason}, {@code error}, or {@code missing}.
  */
-record PreparedFile(Path file, List<ChunkDiff.Fresh> chunks, String skipReason, String error, boolean missing) {
+record PreparedFile(Path file, List<ChunkDiff.Fresh> chunks, String sha256, int unchangedCount, String skipReason,
+                    String error, boolean missing) {
     private static final Logger LOG = LoggerFactory.getLogger(PreparedFile.class);
 
-    static PreparedFile prepare(Path file, Chunkers chunkers) {
+    /** Answers whether a file with this content hash is already indexed as it is, and with how many chunks. */
+    @FunctionalInterface
+    interface UnchangedCheck {
+        OptionalInt unchangedCount(Path file, String sha256);
+    }
+
+    static PreparedFile prepare(Path file, Chunkers chunkers, UnchangedCheck check) {
         try {
             FileContent content = FileContent.read(file);
             if (content instanceof FileContent.Missing) {
-                return new PreparedFile(file, List.of(), null, null, true);
+                return new PreparedFile(file, List.of(), null, -1, null, null, true);
             }
             if (content instanceof FileContent.Skipped skipped) {
-                return new PreparedFile(file, List.of(), skipped.reason(), null, false);
+                return new PreparedFile(file, List.of(), null, -1, skipped.reason(), null, false);
             }
-            String text = ((FileContent.Text) content).text();
-            List<ChunkDiff.Fresh> chunks = chunkers.chunk(file, text).stream().map(ChunkDiff.Fresh::of).toList();
-            return new PreparedFile(file, chunks, null, null, false);
+            FileContent.Text text = (FileContent.Text) content;
+            OptionalInt unchanged = check.unchangedCount(file, text.sha256());
+            if (unchanged.isPresent()) {
+                return new PreparedFile(file, List.of(), text.sha256(), unchanged.getAsInt(), null, null, false);
+            }
+            List<ChunkDiff.Fresh> chunks = chunkers.chunk(file, text.text()).stream().map(ChunkDiff.Fresh::of).toList();
+            return new PreparedFile(file, chunks, text.sha256(), -1, null, null, false);
         } catch (IOException e) {
-            return new PreparedFile(file, List.of(), null, "cannot read (" + describe(e) + ")", false);
+            return failed(file, "cannot read (" + describe(e) + ")");
         } catch (RuntimeException e) {
             LOG.warn("chunking {} failed", file, e);
-            return new PreparedFile(file, List.of(), null, "cannot chunk (" + describe(e) + ")", false);
+            return failed(file, "cannot chunk (" + describe(e) + ")");
         }
+    }
+
+    private static PreparedFile failed(Path file, String error) {
+        return new PreparedFile(file, List.of(), null, -1, null, error, false);
     }
 
     private static String describe(Exception e) {

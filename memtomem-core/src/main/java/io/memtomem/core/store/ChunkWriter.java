@@ -119,6 +119,7 @@ public final class ChunkWriter {
 
     /** Deletes every row of a source; returns the number of chunks removed. */
     public static int deleteSource(Session session, String source) throws SQLException {
+        FileFingerprints.delete(session, source);
         PreparedStatement fts = session.prepare(
                 "DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE source_file = ?)");
         fts.setString(1, source);
