@@ -1,0 +1,124 @@
+package io.memtomem.core.status;
+
+import static io.memtomem.core.TestStores.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.TestStores;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.index.IndexRequest;
+import io.memtomem.locking.ServerState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusReportsTest {
+    private static final String BODY = " words making a chunk big enough to stand on its own in status.".repeat(8);
+
+    @TempDir
+    Path home;
+
+    private static ServerBlock running() {
+        return ServerBlock.from(new ServerState(true, 4242L, Path.of("/run/memtomem/server.pid"),
+                "2026-03-30T01:02:03+00:00", null, null, null));
+    }
+
+    @Test
+    void aRunningServerShowsPidStartAndPidFile() {
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            String text = StatusReports.renderText(StatusReports.collect(memtomem, running()));
+            assertTrue(text.contains("running (pid 4242, started 2026-03-30T01:02:03+00:00)"), text);
+            assertTrue(text.contains("/run/memtomem/server.pid"), text);
+        }
+    }
+
+    @Test
+    void aProbeErrorSaysCannotVerifyAndNeverRunningOrNotRunning() {
+        ServerBlock unverified = ServerBlock.from(new ServerState(true, null, Path.of("/run/x.pid"), null,
+                "OSError: EIO", null, null));
+        assertFalse(unverified.running());
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            StatusReport report = StatusReports.collect(memtomem, unverified);
+            String status = StatusReports.renderText(report).lines().filter(l -> l.startsWith("Status:"))
+                    .findFirst().orElseThrow();
+            assertEquals("Status:       cannot verify (OSError: EIO)", status);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> server = (Map<String, Object>) report.toJson().get("server");
+            assertEquals(false, server.get("running"));
+            assertEquals("OSError: EIO", server.get("probe_error"));
+        }
+    }
+
+    @Test
+    void noServerAndAStalePidFileAreNotRunning() {
+        assertEquals("not running", StatusReports.serverStatus(ServerBlock.from(ServerState.absent())));
+        assertEquals("not running (stale pid file)", StatusReports.serverStatus(ServerBlock.from(
+                new ServerState(false, 7L, Path.of("/run/x.pid"), null, null, null, null))));
+    }
+
+    @Test
+    void reportCountsTheIndexAndWarnsAboutMissingDirsAndOrphans() throws Exception {
+        Path file = write(home.resolve("notes/a.md"), "## A\n\na" + BODY + "\n");
+        MemtomemConfig config = TestStores.config(home, "MEMTOMEM_INDEXING__MEMORY_DIRS",
+                "[\"" + home.resolve("notes") + "\", \"" + home.resolve("gone") + "\"]");
+        try (Memtomem memtomem = Memtomem.open(config)) {
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, "work"), null);
+            Files.delete(file);
+            StatusReport report = StatusReports.collect(memtomem, ServerBlock.notProbed());
+            assertEquals(1, report.totalChunks());
+            assertEquals(1, report.orphanedSources());
+            assertEquals(Map.of("work", 1L), report.namespaces());
+            assertEquals(List.of("memory_dir_missing", "orphaned_sources"),
+                    report.warnings().stream().map(StatusWarning::kind).toList());
+            String text = StatusReports.renderText(report);
+            assertTrue(text.contains("Source files: 1 (1 orphaned)"), text);
+            assertTrue(text.contains(home.resolve("gone") + " (missing)"), text);
+            assertTrue(text.contains(home.resolve("notes") + " (write base)"), text);
+        }
+    }
+
+    @Test
+    void jsonHasStableSnakeCaseKeys() {
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            Map<String, Object> json = StatusReports.collect(memtomem, running()).toJson();
+            assertEquals(List.of("version", "store", "search", "index", "memory_dirs", "embedding", "server",
+                    "warnings"), List.copyOf(json.keySet()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> server = (Map<String, Object>) json.get("server");
+            assertEquals(List.of("running", "pid", "started", "pid_file", "probe_error"),
+                    List.copyOf(server.keySet()));
+            assertEquals(true, server.get("running"));
+            assertEquals(4242L, server.get("pid"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> index = (Map<String, Object>) json.get("index");
+            assertTrue(index.keySet().containsAll(List.of("total_chunks", "total_sources", "orphaned_sources")));
+        }
+    }
+
+    @Test
+    void collectingFromConfigOnAnUnconfiguredMachineCreatesNothing() {
+        MemtomemConfig config = TestStores.config(home);
+        StatusReport report = StatusReports.collect(config, ServerBlock.from(ServerState.absent()));
+        assertFalse(Files.exists(home.resolve(".memtomem")));
+        assertFalse(report.dbExists());
+        assertEquals(0, report.totalChunks());
+        assertTrue(StatusReports.renderText(report).contains("(not created yet)"));
+    }
+
+    @Test
+    void anEmbeddingMismatchIsAWarningWithTheFix() {
+        Memtomem.open(TestStores.withNotes(home)).close();
+        MemtomemConfig changed = TestStores.withNotes(home, "MEMTOMEM_EMBEDDING__PROVIDER", "openai",
+                "MEMTOMEM_EMBEDDING__MODEL", "text-embedding-3-small", "MEMTOMEM_EMBEDDING__DIMENSION", "1536");
+        StatusReport report = StatusReports.collect(changed, ServerBlock.notProbed());
+        StatusWarning warning = report.warnings().get(0);
+        assertEquals("embedding_dim_mismatch", warning.kind());
+        assertTrue(warning.fix().contains("mm embedding-reset"));
+        assertTrue(report.embedding().mismatch());
+    }
+}
