@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lock contract is cross-process: these tests spawn real JVMs running {@link PidHolderMain}. */
+@PosixOnly
 class CrossProcessLockTest {
 
     @TempDir

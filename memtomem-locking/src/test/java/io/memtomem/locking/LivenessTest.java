@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §5.5 store-scoped and store-agnostic aggregates. */
+@PosixOnly
 class LivenessTest {
 
     @TempDir

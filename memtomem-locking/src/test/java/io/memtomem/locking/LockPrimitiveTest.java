@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pins the POSIX primitive ({@code flock(2)} per open file description) the rest of the module relies on. */
+@PosixOnly
 class LockPrimitiveTest {
 
     @TempDir

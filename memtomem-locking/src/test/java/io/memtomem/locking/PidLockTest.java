@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** In-process POSIX acquire/cleanup. flock belongs to the open file description, so one JVM can play both sides. */
+@PosixOnly
 class PidLockTest {
 
     @TempDir

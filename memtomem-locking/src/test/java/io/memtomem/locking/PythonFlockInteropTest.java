@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Interlock with the Python reference's primitive, {@code fcntl.flock}, in both directions (locking.md §10.2). A
  * {@code FileChannel} implementation fails every test here on Linux.
  */
+@PosixOnly
 class PythonFlockInteropTest {
 
     @TempDir

@@ -4,28 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.locking.testsupport.FakeOs;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** §1.4 rendering rules used by refusal messages, hints and probe errors. */
+/**
+ * §1.4 rendering rules used by refusal messages, hints and probe errors. Multi-byte cases use the Windows fake, whose
+ * file-name bytes are always UTF-8; POSIX bytes depend on the host's file-name charset.
+ */
 class TerminalTextTest {
 
-    private final Os os = FakeOs.posix();
+    private final Os posix = FakeOs.posix();
+    private final Os utf8Names = FakeOs.windows(Path.of("unused"));
 
     @Test
     void safePathsStayUnquotedLikeShlexQuote() {
-        assertEquals("/tmp/memtomem-1000", TerminalText.shellQuote(os, "/tmp/memtomem-1000"));
-        assertEquals("''", TerminalText.shellQuote(os, ""));
-        assertEquals("'/tmp/a b'", TerminalText.shellQuote(os, "/tmp/a b"));
+        assertEquals("/tmp/memtomem-1000", TerminalText.shellQuote(posix, "/tmp/memtomem-1000"));
+        assertEquals("''", TerminalText.shellQuote(posix, ""));
+        assertEquals("'/tmp/a b'", TerminalText.shellQuote(posix, "/tmp/a b"));
     }
 
     @Test
     void nonPrintablePathsUseAnsiCQuotingWithByteEscapesAndEscapedQuotes() {
-        assertEquals("$'/tmp/it\\'s\\\\\\x09\\xc2\\x85'", TerminalText.shellQuote(os, "/tmp/it's\\\t\u0085"));
+        assertEquals("$'/tmp/it\\'s\\\\\\x09'", TerminalText.shellQuote(posix, "/tmp/it's\\\t"));
+        assertEquals("$'/tmp/\\xc2\\x85'", TerminalText.shellQuote(utf8Names, "/tmp/\u0085"));
     }
 
     @Test
     void scrubEscapesControlCharactersButKeepsPrintableNonAscii() {
-        assertEquals("/tmp/메모\\x1b[31m\\xe2\\x80\\xa8é", TerminalText.scrub(os, "/tmp/메모\u001b[31m\u2028é"));
+        assertEquals("/tmp/x\\x1b[31m", TerminalText.scrub(posix, "/tmp/x\u001b[31m"));
+        assertEquals("/tmp/메모\\xe2\\x80\\xa8é", TerminalText.scrub(utf8Names, "/tmp/메모\u2028é"));
     }
 
     @Test

@@ -97,6 +97,7 @@ class WindowsBranchesTest {
 
     /** §4.3 (POSIX counterpart of the test above): delete first while still holding the lock, then close. */
     @Test
+    @PosixOnly
     void posixCleanupDeletesBeforeClosing() throws IOException {
         Path pidFile = tmp.resolve("server.pid");
         List<Boolean> fileExistedAtClose = new ArrayList<>();
@@ -110,6 +111,7 @@ class WindowsBranchesTest {
 
     /** §4.3: Windows cleanup suppresses a failing delete (here: a non-empty directory squatting on the name). */
     @Test
+    @PosixOnly // a real Windows cannot replace a file whose handle is still open
     void windowsCleanupSwallowsDeleteFailures() throws IOException {
         Path pidFile = tmp.resolve("server.pid");
         AcquireResult.Held held = (AcquireResult.Held) PidLock.acquire(windows(), pidFile);
@@ -179,6 +181,7 @@ class WindowsBranchesTest {
      */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @PosixOnly // raising SIGTERM inside the test JVM is a POSIX technique
     void termHandlerOnWindowsRegistersNothing() throws InterruptedException {
         Signal term = new Signal("TERM");
         CountDownLatch recorded = new CountDownLatch(1);

@@ -3,8 +3,6 @@ package io.memtomem.locking.testsupport;
 import io.memtomem.locking.FileIdentity;
 import io.memtomem.locking.LockBackend;
 import io.memtomem.locking.Os;
-import io.memtomem.locking.posix.PosixLockBackend;
-import io.memtomem.locking.posix.PosixOs;
 import io.memtomem.locking.windows.WindowsLockBackend;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,12 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An injectable {@link Os} for tests on a POSIX build machine: it can claim to be Windows or macOS, carry any
- * environment and euid, and swap the lock backend, while file identities still come from the real file system.
+ * An injectable {@link Os}: it can claim to be Windows or macOS, carry any environment and euid, and swap the lock
+ * backend, while file identities (and, unless replaced, the POSIX lock backend) come from the real platform.
  */
 public final class FakeOs implements Os {
 
-    private static final PosixOs REAL = new PosixOs(Map.of(), false);
+    private static final Os REAL = Os.current();
 
     private final boolean windows;
     private final boolean macOs;
@@ -36,9 +34,9 @@ public final class FakeOs implements Os {
         this.lockBackend = lockBackend;
     }
 
-    /** Linux-like: the real euid and the real flock backend, an empty environment. */
+    /** Linux-like: the real euid and the real flock backend (POSIX hosts only), an empty environment. */
     public static FakeOs posix() {
-        return new FakeOs(false, false, Map.of(), REAL.effectiveUid(), null, new PosixLockBackend());
+        return new FakeOs(false, false, Map.of(), REAL.effectiveUid(), null, null);
     }
 
     /** Windows-like: uid 0, the FileChannel byte-range backend, {@code localAppData} as the Known Folder. */
@@ -108,8 +106,9 @@ public final class FakeOs implements Os {
         return REAL.fileIdentity(path);
     }
 
+    /** The injected backend, else the real one of this host (created on first use, so Windows hosts can build fakes). */
     @Override
     public LockBackend lockBackend() {
-        return lockBackend;
+        return lockBackend != null ? lockBackend : REAL.lockBackend();
     }
 }

@@ -76,10 +76,12 @@ public final class PythonFlock {
     /** {@code server-<digest>.pid} digests computed by Python's own path functions, one per input path. */
     public static List<String> storeDigests(Map<String, String> env, List<String> rawPaths)
             throws IOException, InterruptedException {
+        // the reference's store_pid_digest: expanduser, realpath, normcase, and lower() on macOS
         String script = "import hashlib, os, sys\n"
                 + "for p in sys.argv[1:]:\n"
-                + "    print(hashlib.sha256(os.path.normcase(os.path.realpath(os.path.expanduser(p)))"
-                + ".encode()).hexdigest()[:16], flush=True)";
+                + "    s = os.path.normcase(os.path.realpath(os.path.expanduser(p)))\n"
+                + "    s = s.lower() if sys.platform == 'darwin' else s\n"
+                + "    print(hashlib.sha256(s.encode()).hexdigest()[:16], flush=True)";
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(rawPaths);
         try (ChildProcess child = ChildProcess.start(command, env)) {
