@@ -23,17 +23,18 @@ public final class Main {
 
     public static int run(CliContext context, String... args) {
         try {
-            return commandLine(context).execute(args);
+            return commandLine(context, MmCommand.neededFor(args)).execute(args);
         } finally {
             context.out().flush();
             context.err().flush();
         }
     }
 
-    static CommandLine commandLine(CliContext context) {
+    static CommandLine commandLine(CliContext context, Map<String, Class<?>> subcommands) {
         ErrorReporter errors = new ErrorReporter(context);
-        CommandLine commandLine = new CommandLine(new MmCommand(), new ContextFactory(context))
-                .setOut(context.out())
+        CommandLine commandLine = new CommandLine(new MmCommand(), new ContextFactory(context));
+        subcommands.forEach(commandLine::addSubcommand);
+        commandLine.setOut(context.out())
                 .setErr(context.err())
                 .setColorScheme(Help.defaultColorScheme(context.palette().enabled() ? Help.Ansi.ON : Help.Ansi.OFF))
                 .setCaseInsensitiveEnumValuesAllowed(true)

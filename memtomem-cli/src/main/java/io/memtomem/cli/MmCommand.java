@@ -25,15 +25,58 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /** {@code mm}: the root command. Every subcommand inherits {@code --help}/{@code --version} and {@code --verbose}. */
 @Command(name = "mm", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = MmCommand.CoreVersion.class,
-        description = "memtomem: markdown-first long-term memory for AI agents, from the terminal.",
-        subcommands = {InitCommand.class, StatusCommand.class, AddCommand.class, SearchCommand.class,
-                IndexCommand.class, RecallCommand.class, ListCommand.class, ReadCommand.class, ConfigCommand.class,
-                EmbeddingResetCommand.class, DemoCommand.class, UninstallCommand.class, CompletionCommand.class,
-                CdsTrainingCommand.class, CommandLine.HelpCommand.class})
+        description = "memtomem: markdown-first long-term memory for AI agents, from the terminal.")
 public final class MmCommand implements Runnable {
+    /**
+     * Every subcommand by name, in help order. Registered programmatically so a run can skip building the
+     * picocli model of the fourteen commands it does not use (picocli's classes predate Java 6, so AppCDS cannot
+     * archive them and every model costs real startup time).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("init", InitCommand.class);
+        commands.put("status", StatusCommand.class);
+        commands.put("add", AddCommand.class);
+        commands.put("search", SearchCommand.class);
+        commands.put("index", IndexCommand.class);
+        commands.put("recall", RecallCommand.class);
+        commands.put("list", ListCommand.class);
+        commands.put("read", ReadCommand.class);
+        commands.put("config", ConfigCommand.class);
+        commands.put("embedding-reset", EmbeddingResetCommand.class);
+        commands.put("demo", DemoCommand.class);
+        commands.put("uninstall", UninstallCommand.class);
+        commands.put("completion", CompletionCommand.class);
+        commands.put("cds-training", CdsTrainingCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /**
+     * The subcommands a run needs: only the one named on the command line, none for {@code --version}, and all of
+     * them when the run may list them (help, completion, an unknown command, and the training run).
+     */
+    static Map<String, Class<?>> neededFor(String... args) {
+        String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        Class<?> only = SUBCOMMANDS.get(named);
+        if (only != null && !Set.of("help", "completion", "cds-training").contains(named)) {
+            return Map.of(named, only);
+        }
+        boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(Set.of("--version", "-V")::contains);
+        return versionOnly ? Map.of() : SUBCOMMANDS;
+    }
+
     @Spec
     private CommandSpec spec;
 

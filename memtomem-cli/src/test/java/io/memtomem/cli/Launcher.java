@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,19 @@ public final class Launcher {
 
     /** {@code bin/mm} (or {@code bin\mm.cmd}) of the repository this build runs in. */
     public static Path script() {
-        Path root = Path.of(System.getProperty("memtomem.repo.root", Path.of("..").toAbsolutePath().normalize()
-                .toString()));
+        String configured = System.getProperty("memtomem.repo.root");
+        Path root = configured != null ? Path.of(configured) : repositoryOfTheseTestClasses();
         return isWindows() ? root.resolve("bin/mm.cmd") : root.resolve("bin/mm");
+    }
+
+    /** {@code <root>/memtomem-cli/target/test-classes} three levels up, for runs outside failsafe (the bench). */
+    private static Path repositoryOfTheseTestClasses() {
+        try {
+            return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The command line for {@code mm args…} (plus the shell wrapper Windows needs for a .cmd). */
@@ -66,7 +78,7 @@ public final class Launcher {
         ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.home().toFile());
         isolate(builder.environment());
         try {
-            java.nio.file.Files.createDirectories(cli.home());
+            Files.createDirectories(cli.home());
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());

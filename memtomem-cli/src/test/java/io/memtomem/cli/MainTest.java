@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +49,29 @@ class MainTest {
         assertTrue(result.out().startsWith("Usage: mm " + command), result.out());
         assertTrue(result.out().contains("Exit codes:"), result.out());
         assertFalse(Files.exists(cli.stateDir()));
+    }
+
+    @Test
+    void everyRegisteredNameIsTheCommandsOwnName() {
+        MmCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertEquals(name, type.getAnnotation(picocli.CommandLine.Command.class).name()));
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNames() {
+        assertEquals(List.of("status"), List.copyOf(MmCommand.neededFor("--verbose", "status", "--json").keySet()));
+        assertEquals(List.of(), List.copyOf(MmCommand.neededFor("--version").keySet()));
+        assertEquals(MmCommand.SUBCOMMANDS, MmCommand.neededFor("--help"));
+        assertEquals(MmCommand.SUBCOMMANDS, MmCommand.neededFor("help", "search"));
+        assertEquals(MmCommand.SUBCOMMANDS, MmCommand.neededFor("frobnicate"));
+        assertEquals(MmCommand.SUBCOMMANDS, MmCommand.neededFor());
+    }
+
+    @Test
+    void helpForOneCommandThroughTheHelpCommandWorks() {
+        Result result = CliHarness.in(temp).run("help", "search");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Usage: mm search"), result.out());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.memtomem.cli.Main;
 import io.memtomem.cli.common.FileTrees;
 import io.memtomem.core.config.Environment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Hidden; run once at build time under {@code -XX:ArchiveClassesAtExit} so the AppCDS archive holds the classes
- * of every daily command. Works on a throw-away HOME, prints nothing but a warning, and always exits 0: a failed
- * training only means mm starts without the archive, which must never fail the build.
+ * of every daily command, and to pre-extract sqlite's native library. Works on a throw-away HOME, prints nothing but
+ * a warning, and always exits 0: a failed step only means mm starts slower, which must never fail the build.
  */
 @Command(name = "cds-training", hidden = true, description = "Build-time AppCDS training run (internal).")
 public final class CdsTrainingCommand implements Callable<Integer> {
@@ -50,6 +51,9 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
     private final CliContext context;
 
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "Also extract sqlite's native library here.")
+    private Path nativeDir;
+
     public CdsTrainingCommand(CliContext context) {
         this.context = context;
     }
@@ -57,6 +61,13 @@ public final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> failures = new ArrayList<>();
+        if (nativeDir != null) {
+            try {
+                SqliteNativeLibrary.extractTo(nativeDir);
+            } catch (IOException | RuntimeException e) {
+                failures.add("sqlite native library: " + e);
+            }
+        }
         try {
             Path home = Files.createTempDirectory("mm-cds-training-");
             try {
@@ -76,7 +87,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
             failures.add(e.toString());
         }
         if (!failures.isEmpty()) {
-            context.err().println("Warning: AppCDS training incomplete (mm works, it only starts slower): "
+            context.err().println("Warning: launch preparation incomplete (mm works, it only starts slower): "
                     + String.join("; ", failures));
         }
         return ExitCode.OK.code();
