@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.locking.testsupport.FakeOs;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -171,6 +173,20 @@ class PidLockTest {
 
         assertTrue(closedWhenSecondReturned.get());
         assertFalse(Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * After cleanup the descriptor number may already belong to another open file; the released handle refuses every
+     * operation up front instead of reading whatever now owns that number.
+     */
+    @Test
+    void releasedHolderNoLongerReadsThroughItsOldDescriptor() throws IOException {
+        AcquireResult.Held held = hold(tmp.resolve("server.pid"));
+        held.cleanup();
+
+        try (FileChannel unrelated = FileChannel.open(Files.writeString(tmp.resolve("unrelated"), "secret"))) {
+            assertThrows(ClosedChannelException.class, held::readOwnPidFile);
+        }
     }
 
     /** §4.3: POSIX cleanup never deletes a name that no longer points at the inode it holds (someone else's file). */

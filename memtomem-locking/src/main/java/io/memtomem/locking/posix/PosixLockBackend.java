@@ -8,6 +8,7 @@ import io.memtomem.locking.LockBackend;
 import io.memtomem.locking.LockMode;
 import io.memtomem.locking.LockableFile;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,7 +84,8 @@ public final class PosixLockBackend implements LockBackend {
         }
 
         @Override
-        public boolean tryLock(LockMode mode) throws IOException {
+        public synchronized boolean tryLock(LockMode mode) throws IOException {
+            ensureOpen();
             int operation = (mode == LockMode.EXCLUSIVE ? PosixConstants.LOCK_EX : PosixConstants.LOCK_SH)
                     | PosixConstants.LOCK_NB;
             try {
@@ -98,7 +100,8 @@ public final class PosixLockBackend implements LockBackend {
         }
 
         @Override
-        public void unlock() throws IOException {
+        public synchronized void unlock() throws IOException {
+            ensureOpen();
             try {
                 LibC.get().flock(fd, PosixConstants.LOCK_UN);
             } catch (LastErrorException e) {
@@ -107,7 +110,8 @@ public final class PosixLockBackend implements LockBackend {
         }
 
         @Override
-        public byte[] readUpTo(int limit) throws IOException {
+        public synchronized byte[] readUpTo(int limit) throws IOException {
+            ensureOpen();
             if (limit == 0) {
                 return new byte[0];
             }
@@ -128,7 +132,8 @@ public final class PosixLockBackend implements LockBackend {
         }
 
         @Override
-        public void replaceContent(byte[] content) throws IOException {
+        public synchronized void replaceContent(byte[] content) throws IOException {
+            ensureOpen();
             try {
                 LibC.get().ftruncate(fd, 0);
                 if (content.length == 0) {
@@ -147,7 +152,8 @@ public final class PosixLockBackend implements LockBackend {
 
         /** fstat through {@code /dev/fd/N}: stat follows the descriptor link to the open inode, even an unlinked one. */
         @Override
-        public Optional<OpenFileStatus> status() throws IOException {
+        public synchronized Optional<OpenFileStatus> status() throws IOException {
+            ensureOpen();
             Map<String, Object> attributes = Files.readAttributes(Path.of("/dev/fd/" + fd), "unix:dev,ino,mode");
             int mode = (Integer) attributes.get("mode");
             FileIdentity identity = FileIdentity.posix((Long) attributes.get("dev"), (Long) attributes.get("ino"));
@@ -164,6 +170,13 @@ public final class PosixLockBackend implements LockBackend {
                 LibC.get().close(fd);
             } catch (LastErrorException ignored) {
                 // the descriptor is released even when close reports an error (Linux and macOS)
+            }
+        }
+
+        /** After close the fd number may already belong to an unrelated file: never touch it again. */
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new ClosedChannelException();
             }
         }
 
