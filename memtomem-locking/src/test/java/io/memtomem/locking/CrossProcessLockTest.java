@@ -32,7 +32,7 @@ class CrossProcessLockTest {
     private final FakeOs os = FakeOs.posix();
 
     @AfterEach
-    void stopEveryChild() throws InterruptedException {
+    void stopEveryChild() {
         for (ChildProcess child : children) {
             child.close();
         }

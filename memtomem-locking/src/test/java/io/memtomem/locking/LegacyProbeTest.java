@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * §9 scenario 39 [H][P]: legacy {@code ~/.memtomem/.server.pid} classification and gating. Holders are separate open
  * file descriptions in this JVM (flock semantics); the Python-holder variant is in PythonFlockInteropTest.
  */
+@SuppressWarnings("try") // locks are held by try-with-resources for their side effect alone
 @PosixOnly
 class LegacyProbeTest {
 

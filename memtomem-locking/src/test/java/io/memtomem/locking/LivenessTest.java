@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §5.5 store-scoped and store-agnostic aggregates. */
+@SuppressWarnings("try") // locks are held by try-with-resources for their side effect alone
 @PosixOnly
 class LivenessTest {
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pins the POSIX primitive ({@code flock(2)} per open file description) the rest of the module relies on. */
+@SuppressWarnings("try") // locks are held by try-with-resources for their side effect alone
 @PosixOnly
 class LockPrimitiveTest {
 

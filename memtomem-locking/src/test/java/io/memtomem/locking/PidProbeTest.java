@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The §5.3 outcome table on POSIX, row by row. Holders here are other open file descriptions in this JVM. */
+@SuppressWarnings("try") // locks are held by try-with-resources for their side effect alone
 @PosixOnly
 class PidProbeTest {
 

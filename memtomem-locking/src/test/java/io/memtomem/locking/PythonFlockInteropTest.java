@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Interlock with the Python reference's primitive, {@code fcntl.flock}, in both directions (locking.md §10.2). A
  * {@code FileChannel} implementation fails every test here on Linux.
  */
+@SuppressWarnings("try") // locks are held by try-with-resources for their side effect alone
 @PosixOnly
 class PythonFlockInteropTest {
 
@@ -39,7 +40,7 @@ class PythonFlockInteropTest {
     }
 
     @AfterEach
-    void stopEveryChild() throws InterruptedException {
+    void stopEveryChild() {
         for (ChildProcess child : children) {
             child.close();
         }
