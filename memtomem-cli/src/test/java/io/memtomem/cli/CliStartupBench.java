@@ -18,6 +18,9 @@ import java.util.function.IntFunction;
  *     -Dexec.mainClass=io.memtomem.cli.CliStartupBench [-Dexec.args=RUNS]</pre>
  */
 public final class CliStartupBench {
+    /** A lived-in day file: every add re-indexes the file it appends to, so its size is part of the cost. */
+    private static final int SEED_ENTRIES = 30;
+
     private CliStartupBench() {
     }
 
@@ -28,12 +31,12 @@ public final class CliStartupBench {
             CliHarness cli = CliHarness.in(root);
             Launcher mm = new Launcher(cli);
             require(mm.run("init", "--non-interactive"));
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < SEED_ENTRIES; i++) {
                 require(mm.run("add", "Seed note " + i + " about deploys, certificates and failover drills"));
             }
-            System.out.printf(Locale.ROOT, "%d runs each after 1 warm-up, store with 200 entries, %s%n", runs,
-                    Files.exists(Launcher.script().getParent().resolve("../memtomem-cli/target/mm.jsa"))
-                            ? "AppCDS archive present" : "NO AppCDS archive");
+            boolean archived = Files.exists(Launcher.script().getParent().resolve("../memtomem-cli/target/mm.jsa"));
+            System.out.printf(Locale.ROOT, "%d runs each after 1 warm-up; store with %d entries; %s; load %s%n",
+                    runs, SEED_ENTRIES, archived ? "AppCDS archive present" : "NO AppCDS archive", loadAverage());
             report("java -version", runs, i -> time(List.of(javaBinary(), "-version"), mm));
             report("mm status", runs, i -> time(Launcher.command("status"), mm));
             report("mm search", runs, i -> time(Launcher.command("search", "certificates failover"), mm));
@@ -71,6 +74,15 @@ public final class CliStartupBench {
             throw new IllegalStateException(e);
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Other processes on a 2-core machine inflate wall times; the 1-minute load average says by how much. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException notLinux) {
+            return "unknown";
+        }
     }
 
     private static String javaBinary() {

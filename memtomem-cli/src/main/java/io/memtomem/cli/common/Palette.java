@@ -11,10 +11,6 @@ public record Palette(boolean enabled) {
         return style("33", text);
     }
 
-    public String green(String text) {
-        return style("32", text);
-    }
-
     public String bold(String text) {
         return style("1", text);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 record Refusal(List<String> lines) {
 
     static Optional<Refusal> check(StoreGates gates, boolean force, boolean windows) {
-        if (gates.livenessUnverifiable() && (!force || windows)) {
+        if (gates.server().cannotVerify() && (!force || windows)) {
             return Optional.of(cannotVerify(gates.server(), windows));
         }
         if (windows && force && gates.inUse()) {

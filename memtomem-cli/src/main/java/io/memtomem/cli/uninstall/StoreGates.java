@@ -10,15 +10,6 @@ import java.nio.file.Path;
  */
 record StoreGates(Path dbPath, ServerState server, DbWriteLock.State database) {
 
-    boolean serverAlive() {
-        return server.alive();
-    }
-
-    /** Alive is a fail-closed assumption, not an observed lock holder. */
-    boolean livenessUnverifiable() {
-        return server.alive() && server.probeError() != null;
-    }
-
     boolean inUse() {
         return server.alive() || database.locked();
     }

@@ -2,7 +2,6 @@ package io.memtomem.cli.uninstall;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
-import io.memtomem.cli.common.Palette;
 import io.memtomem.cli.common.Prompt;
 import io.memtomem.cli.common.Text;
 import io.memtomem.core.MemtomemException;
@@ -59,7 +58,6 @@ public final class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = context.out();
-        Palette palette = context.palette();
         Path stateDir = context.home().resolve(".memtomem");
         Path dbPath = dbPath(stateDir);
         StoreGates gates = probe(dbPath);
