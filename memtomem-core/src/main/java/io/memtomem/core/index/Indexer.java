@@ -10,12 +10,14 @@ import io.memtomem.core.store.Database;
 import io.memtomem.core.store.ExistingChunk;
 import io.memtomem.core.store.FileFingerprints;
 import io.memtomem.core.store.NamespaceNames;
+import io.memtomem.core.store.Session;
 import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,14 +34,18 @@ import java.util.concurrent.Future;
 
 /**
  * The incremental indexer (memory-core.md §4.1-4.2). Files are read and chunked on two worker threads while the
- * calling thread applies each file's hash diff in its own short write transaction, so a crash never leaves a
- * half-indexed file and other processes get the write lock between files. A file whose bytes are unchanged since it
+ * calling thread applies each file's hash diff in a short write transaction: a file is never split across
+ * transactions, so a crash never leaves a half-indexed file. In a bulk run, files whose chunks are ready together
+ * share one transaction (at most 64 files / 512 chunks) and other processes get the write lock between batches. A file whose bytes are unchanged since it
  * was last indexed is not even chunked ({@link FileFingerprints}), which keeps a no-change re-index cheap.
  */
 public final class Indexer implements FileReindexer {
     private static final int WORKERS = 2;
     private static final int WINDOW = 32;
     private static final String CHUNKER_VERSION = "chunker-v1:";
+    /** Bounds of one bulk write transaction: short enough that other processes get the lock between batches. */
+    private static final int MAX_BATCH_FILES = 64;
+    private static final int MAX_BATCH_CHUNKS = 512;
 
     private final MemtomemConfig config;
     private final Database database;
@@ -130,21 +136,34 @@ public final class Indexer implements FileReindexer {
         });
         try {
             Deque<Future<PreparedFile>> window = new ArrayDeque<>();
+            List<PreparedFile> batch = new ArrayList<>();
             int submitted = 0;
-            for (int done = 0; done < files.size(); done++) {
+            int done = 0;
+            while (done < files.size()) {
                 while (submitted < files.size() && window.size() < WINDOW) {
                     Path next = files.get(submitted++);
                     window.add(workers.submit(() -> prepare(next, namespace, force)));
                 }
-                FileOutcome outcome = apply(await(window.poll()), namespace, force, root);
-                tally.add(outcome);
-                if (listener != null) {
-                    listener.onProgress(tally.progress(done + 1, files.size(), outcome.file()));
+                batch.add(await(window.poll()));
+                boolean nextNotReady = window.isEmpty() || !window.peek().isDone();
+                if (nextNotReady || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
+                    for (FileOutcome outcome : apply(batch, namespace, force, root)) {
+                        tally.add(outcome);
+                        done++;
+                        if (listener != null) {
+                            listener.onProgress(tally.progress(done, files.size(), outcome.file()));
+                        }
+                    }
+                    batch.clear();
                 }
             }
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    private static int chunkCount(List<PreparedFile> batch) {
+        return batch.stream().mapToInt(prepared -> prepared.chunks().size()).sum();
     }
 
     private static PreparedFile await(Future<PreparedFile> future) {
@@ -159,9 +178,43 @@ public final class Indexer implements FileReindexer {
     }
 
     private FileOutcome apply(PreparedFile prepared, String explicitNamespace, boolean force, Path root) {
+        return apply(List.of(prepared), explicitNamespace, force, root).get(0);
+    }
+
+    /**
+     * Applies prepared files in order. Files that need rows written share one short write transaction, so every
+     * file is all-or-nothing while a bulk run does not pay a commit (and an FTS segment flush) per small file.
+     */
+    private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force, Path root) {
+        boolean needsWrite = batch.stream().anyMatch(prepared -> writesRows(prepared, root));
+        if (!needsWrite) {
+            return batch.stream().map(prepared -> outcomeWithoutWrite(prepared, root)).toList();
+        }
+        String now = Timestamps.now(clock);
+        return database.write("indexing " + (batch.size() == 1 ? batch.get(0).file() : batch.size() + " files"),
+                session -> {
+                    List<FileOutcome> outcomes = new ArrayList<>();
+                    for (PreparedFile prepared : batch) {
+                        outcomes.add(writesRows(prepared, root)
+                                ? write(session, prepared, explicitNamespace, force, now)
+                                : outcomeWithoutWrite(prepared, root));
+                    }
+                    return outcomes;
+                });
+    }
+
+    private static boolean writesRows(PreparedFile prepared, Path root) {
+        if (prepared.missing()) {
+            return root != null && Files.isDirectory(root);
+        }
+        return prepared.skipReason() == null && prepared.error() == null && prepared.unchangedCount() < 0;
+    }
+
+    private static FileOutcome outcomeWithoutWrite(PreparedFile prepared, Path root) {
         Path file = prepared.file();
         if (prepared.missing()) {
-            return removeVanished(file, root);
+            // the whole root is gone (an unmounted volume): that is not a deletion of the file
+            return new FileOutcome(file, FileOutcome.Status.ROOT_GONE, 0, 0, 0, 0, "index root is missing: " + root);
         }
         if (prepared.skipReason() != null) {
             return FileOutcome.skipped(file, prepared.skipReason());
@@ -169,22 +222,26 @@ public final class Indexer implements FileReindexer {
         if (prepared.error() != null) {
             return FileOutcome.failed(file, prepared.error());
         }
-        if (prepared.unchangedCount() >= 0) {
-            int count = prepared.unchangedCount();
-            return new FileOutcome(file, FileOutcome.Status.INDEXED, count, 0, count, 0, null);
-        }
+        int count = prepared.unchangedCount();
+        return new FileOutcome(file, FileOutcome.Status.INDEXED, count, 0, count, 0, null);
+    }
+
+    private FileOutcome write(Session session, PreparedFile prepared, String explicitNamespace, boolean force,
+                              String now) throws SQLException {
+        Path file = prepared.file();
         String source = file.toString();
-        String now = Timestamps.now(clock);
-        return database.write("indexing " + source, session -> {
-            List<ExistingChunk> existing = ChunkWriter.existing(session, source);
-            String namespace = resolveNamespace(explicitNamespace, existing, file);
-            ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, force);
-            int written = DiffWriter.apply(session, diff, namespace, source, now);
-            FileFingerprints.put(session, source, prepared.sha256(), chunkingFingerprint);
-            int ignored = diff.inserts().size() + diff.updates().size() - written;
-            return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
-                    diff.unchanged().size(), diff.deletes().size(), null);
-        });
+        if (prepared.missing()) {
+            return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, 0,
+                    ChunkWriter.deleteSource(session, source), null);
+        }
+        List<ExistingChunk> existing = ChunkWriter.existing(session, source);
+        String namespace = resolveNamespace(explicitNamespace, existing, file);
+        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, force);
+        int written = DiffWriter.apply(session, diff, namespace, source, now);
+        FileFingerprints.put(session, source, prepared.sha256(), chunkingFingerprint);
+        int ignored = diff.inserts().size() + diff.updates().size() - written;
+        return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
+                diff.unchanged().size(), diff.deletes().size(), null);
     }
 
     /**
@@ -196,16 +253,6 @@ public final class Indexer implements FileReindexer {
                 ? OptionalInt.empty()
                 : database.read("checking " + source, session ->
                         FileFingerprints.unchangedCount(session, source.toString(), sha256, chunkingFingerprint)));
-    }
-
-    /** A vanished file loses its chunks, unless its whole root is gone (an unmounted volume is not a deletion). */
-    private FileOutcome removeVanished(Path file, Path root) {
-        if (root == null || !Files.isDirectory(root)) {
-            return new FileOutcome(file, FileOutcome.Status.ROOT_GONE, 0, 0, 0, 0, "index root is missing: " + root);
-        }
-        int deleted = database.write("removing chunks of " + file,
-                session -> ChunkWriter.deleteSource(session, file.toString()));
-        return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, 0, deleted, null);
     }
 
     /** Explicit namespace, else the one already stored for this source, else auto (parent folder) or default. */

@@ -8,8 +8,12 @@ import io.memtomem.core.store.StoredChunk;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.memtomem.core.store.Session;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The BM25 leg (memory-core.md §5.2): FTS5 MATCH joined to chunks with the namespace predicate inside the SQL,
@@ -36,15 +40,9 @@ final class Bm25Leg {
             return new Result(List.of(), null);
         }
         return database.read("searching", session -> {
-            // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
-            String sql = "SELECT " + ChunkRows.COLUMNS + ", chunks_fts.rank FROM chunks_fts"
-                    + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
-                    + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace")
-                    + " ORDER BY chunks_fts.rank, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?";
-            PreparedStatement statement = session.prepare(sql);
-            List<Candidate> rows = run(statement, fts.and(), namespaces, limit);
+            List<Candidate> rows = run(session, fts.and(), namespaces, limit);
             if (rows.isEmpty() && query.contains(" ")) {
-                return new Result(run(statement, fts.or(), namespaces, limit), fts.or());
+                return new Result(run(session, fts.or(), namespaces, limit), fts.or());
             }
             return new Result(rows, fts.and());
         });
@@ -75,17 +73,45 @@ final class Bm25Leg {
         });
     }
 
-    private static List<Candidate> run(PreparedStatement statement, String match, NamespaceFilter namespaces,
-                                       int limit) throws SQLException {
-        statement.setString(1, match);
-        int next = ChunkStore.bind(statement, namespaces.params(), 2);
-        statement.setInt(next, limit);
-        List<Candidate> rows = new ArrayList<>();
-        try (ResultSet row = statement.executeQuery()) {
+    /**
+     * Ranks in two steps: the ORDER BY runs over rowids and sort keys only, then the full rows are read for the few
+     * winners, so a query matching thousands of chunks does not drag every chunk's text through the sorter.
+     */
+    private static List<Candidate> run(Session session, String match, NamespaceFilter namespaces, int limit)
+            throws SQLException {
+        // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
+        PreparedStatement ranked = session.prepare("SELECT c.rowid, chunks_fts.rank FROM chunks_fts"
+                + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
+                + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace")
+                + " ORDER BY chunks_fts.rank, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
+        ranked.setString(1, match);
+        int next = ChunkStore.bind(ranked, namespaces.params(), 2);
+        ranked.setInt(next, limit);
+        Map<Long, Double> scores = new LinkedHashMap<>();
+        try (ResultSet row = ranked.executeQuery()) {
             while (row.next()) {
-                rows.add(new Candidate(ChunkRows.read(row), Math.abs(row.getDouble(12))));
+                scores.put(row.getLong(1), Math.abs(row.getDouble(2)));
             }
         }
-        return rows;
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        PreparedStatement rows = session.prepare("SELECT " + ChunkRows.COLUMNS + ", c.rowid FROM chunks c"
+                + " WHERE c.rowid IN (SELECT value FROM json_each(?))");
+        rows.setString(1, scores.keySet().toString());
+        Map<Long, StoredChunk> chunks = new HashMap<>();
+        try (ResultSet row = rows.executeQuery()) {
+            while (row.next()) {
+                chunks.put(row.getLong(12), ChunkRows.read(row));
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        scores.forEach((rowid, score) -> {
+            StoredChunk chunk = chunks.get(rowid);
+            if (chunk != null) {
+                candidates.add(new Candidate(chunk, score));
+            }
+        });
+        return candidates;
     }
 }

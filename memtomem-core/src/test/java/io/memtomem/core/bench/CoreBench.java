@@ -1,0 +1,285 @@
+package io.memtomem.core.bench;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.config.Environment;
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.index.IndexRequest;
+import io.memtomem.core.index.IndexResult;
+import io.memtomem.core.search.SearchRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * BM25-only benchmark of the core (issue 3): indexing 10,000 synthetic markdown files (~30,000 chunks of ~120
+ * Zipf-distributed words from a 30,000-word vocabulary; queries are two content words) against a raw
+ * one-transaction SQLite insert of the same rows, a no-change re-index, heap after indexing, and search latency at
+ * 100,000 chunks against a raw FTS5 {@code MATCH ... ORDER BY bm25()} on the same table. Not a test: it prints
+ * numbers and the targets they are measured against.
+ *
+ * <p>Run from the repository root (after {@code mvn -B -ntp -q install -DskipTests}):
+ * <pre>
+ * MAVEN_OPTS=-Xmx512m mvn -q -pl memtomem-core exec:java \
+ *     -Dexec.mainClass=io.memtomem.core.bench.CoreBench -Dexec.classpathScope=test
+ * </pre>
+ * or, with an explicit JVM: {@code mvn -q -pl memtomem-core dependency:build-classpath -Dmdep.outputFile=cp.txt} and
+ * {@code java -Xmx512m -cp memtomem-core/target/classes:memtomem-core/target/test-classes:$(cat memtomem-core/cp.txt)
+ * io.memtomem.core.bench.CoreBench [workDir]}.
+ */
+public final class CoreBench {
+    private static final int FILES = 10_000;
+    private static final int SEARCH_CHUNKS = 100_000;
+    private static final int SECTIONS_PER_FILE = 3;
+    private static final int QUERIES = 300;
+    private static final int WARMUP = 50;
+
+    private final Path work;
+    private final Random random = new Random(42);
+    private final String[] vocabulary = vocabulary(30_000);
+
+    private CoreBench(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("memtomem-bench");
+        try {
+            new CoreBench(work).run();
+        } finally {
+            if (args.length == 0) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        Path home = work.resolve("home");
+        Path corpus = home.resolve("notes");
+        long bytes = generate(corpus, 0, FILES);
+        MemtomemConfig config = MemtomemConfig.load(new Environment(home, Map.of(
+                "MEMTOMEM_INDEXING__MEMORY_DIRS", "[\"" + corpus + "\"]"), home));
+        try (Memtomem memtomem = Memtomem.open(config)) {
+            long started = System.nanoTime();
+            IndexResult first = memtomem.index(new IndexRequest(corpus, true, false, null), null);
+            double indexSeconds = seconds(started);
+            double rawSeconds = rawInsertSeconds(config.dbPath());
+            report("index %,d files / %,d chunks: %.2f s, %.1f MB/s (target <= 30 s)", first.filesScanned(),
+                    first.totalChunks(), indexSeconds, bytes / 1e6 / indexSeconds);
+            report("raw insert of the same chunks in one transaction: %.2f s -> indexer is %.2fx raw (target <= 3x)",
+                    rawSeconds, indexSeconds / rawSeconds);
+            report("heap used after indexing: %.0f MB (target <= 256 MB, max heap %.0f MB)", heapMb(),
+                    Runtime.getRuntime().maxMemory() / 1e6);
+
+            started = System.nanoTime();
+            IndexResult again = memtomem.index(new IndexRequest(corpus, true, false, null), null);
+            report("re-index, nothing changed: %.2f s, %,d unchanged, %,d written (target <= 2 s)", seconds(started),
+                    again.unchanged(), again.indexed());
+
+            int moreFiles = (SEARCH_CHUNKS - (int) first.totalChunks() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
+            generate(corpus, FILES, moreFiles);
+            IndexResult grown = memtomem.index(new IndexRequest(corpus, true, false, null), null);
+            report("grew the index to %,d chunks", grown.totalChunks());
+            searchLatency(memtomem, config.dbPath());
+        }
+    }
+
+    private void searchLatency(Memtomem memtomem, Path db) throws SQLException {
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < QUERIES + WARMUP; i++) {
+            queries.add(contentWord() + " " + contentWord());
+        }
+        long[] ours = new long[QUERIES];
+        long[] raw = new long[QUERIES];
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement statement = connection.prepareStatement("SELECT rowid, bm25(chunks_fts) FROM chunks_fts"
+                     + " WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT 10")) {
+            for (int i = 0; i < queries.size(); i++) {
+                String query = queries.get(i);
+                long started = System.nanoTime();
+                memtomem.search(SearchRequest.of(query).withTopK(10));
+                long oursNanos = System.nanoTime() - started;
+                started = System.nanoTime();
+                // the same MATCH the search ends up running: all words first, any word when nothing matched all
+                List<String> terms = Arrays.stream(query.split(" ")).map(w -> w + "*").toList();
+                if (rawSearch(statement, String.join(" ", terms)) == 0) {
+                    rawSearch(statement, String.join(" OR ", terms));
+                }
+                long rawNanos = System.nanoTime() - started;
+                if (i >= WARMUP) {
+                    ours[i - WARMUP] = oursNanos;
+                    raw[i - WARMUP] = rawNanos;
+                }
+            }
+        }
+        Arrays.sort(ours);
+        Arrays.sort(raw);
+        report("search at 100k chunks: p50 %.2f ms, p99 %.2f ms (targets <= 5 ms, <= 25 ms)", millis(ours, 50),
+                millis(ours, 99));
+        report("raw FTS5 MATCH ... ORDER BY bm25() (same AND-then-OR expression): p50 %.2f ms, p99 %.2f ms -> search p50 is %.2fx raw"
+                + " (target <= 1.5x)", millis(raw, 50), millis(raw, 99), millis(ours, 50) / millis(raw, 50));
+    }
+
+    private static int rawSearch(PreparedStatement statement, String match) throws SQLException {
+        statement.setString(1, match);
+        int rows = 0;
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                row.getLong(1);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** Copies the indexed rows out, then times inserting them into an empty copy of the schema in one transaction. */
+    private double rawInsertSeconds(Path indexedDb) throws SQLException, IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + indexedDb);
+             Statement select = source.createStatement();
+             ResultSet row = select.executeQuery("SELECT c.id, c.content, c.content_hash, c.source_file,"
+                     + " c.heading_hierarchy, c.tags, c.created_at, f.content FROM chunks c"
+                     + " JOIN chunks_fts f ON f.rowid = c.rowid")) {
+            while (row.next()) {
+                String[] values = new String[8];
+                for (int i = 0; i < 8; i++) {
+                    values[i] = row.getString(i + 1);
+                }
+                rows.add(values);
+            }
+        }
+        Path rawDb = work.resolve("raw.db");
+        Files.deleteIfExists(rawDb);
+        try (Connection target = DriverManager.getConnection("jdbc:sqlite:" + rawDb);
+             Statement ddl = target.createStatement()) {
+            ddl.execute("PRAGMA journal_mode = WAL");
+            ddl.execute("PRAGMA synchronous = NORMAL");
+            ddl.execute("CREATE TABLE chunks (id TEXT PRIMARY KEY, content TEXT NOT NULL, content_hash TEXT NOT NULL,"
+                    + " source_file TEXT NOT NULL, heading_hierarchy TEXT, tags TEXT, namespace TEXT DEFAULT 'default',"
+                    + " start_line INTEGER DEFAULT 0, created_at TEXT, updated_at TEXT)");
+            ddl.execute("CREATE INDEX idx_source ON chunks(source_file)");
+            ddl.execute("CREATE UNIQUE INDEX idx_unique ON chunks(namespace, source_file, content_hash, start_line)");
+            ddl.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(content, source_file, tokenize='unicode61')");
+            long started = System.nanoTime();
+            target.setAutoCommit(false);
+            try (PreparedStatement chunk = target.prepareStatement("INSERT INTO chunks(id, content, content_hash,"
+                    + " source_file, heading_hierarchy, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement fts = target.prepareStatement(
+                         "INSERT INTO chunks_fts(rowid, content, source_file) VALUES (?, ?, ?)")) {
+                long rowid = 1;
+                for (String[] values : rows) {
+                    for (int i = 0; i < 7; i++) {
+                        chunk.setString(i + 1, values[i]);
+                    }
+                    chunk.setString(8, values[6]);
+                    chunk.addBatch();
+                    fts.setLong(1, rowid++);
+                    fts.setString(2, values[7]);
+                    fts.setString(3, values[3]);
+                    fts.addBatch();
+                }
+                chunk.executeBatch();
+                fts.executeBatch();
+            }
+            target.commit();
+            return seconds(started);
+        }
+    }
+
+    /** Writes {@code count} files numbered from {@code first}, three ~900-byte sections each; returns bytes written. */
+    private long generate(Path corpus, int first, int count) throws IOException {
+        long bytes = 0;
+        for (int n = first; n < first + count; n++) {
+            StringBuilder text = new StringBuilder("# Note ").append(n).append("\n\n");
+            for (int s = 0; s < SECTIONS_PER_FILE; s++) {
+                text.append("## ").append(word()).append(' ').append(word()).append("\n\n");
+                for (int p = 0; p < 2; p++) {
+                    text.append(sentence(60)).append("\n\n");
+                }
+            }
+            Path file = corpus.resolve(String.format(Locale.ROOT, "d%03d/note-%05d.md", n / 100, n));
+            Files.createDirectories(file.getParent());
+            byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+            Files.write(file, content);
+            bytes += content.length;
+        }
+        return bytes;
+    }
+
+    private String sentence(int words) {
+        StringBuilder sentence = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            sentence.append(i == 0 ? "" : " ").append(word());
+        }
+        return sentence.append('.').toString();
+    }
+
+    /** Zipf-like: low indexes are common words, the tail is rare, as in real notes. */
+    private String word() {
+        double u = random.nextDouble();
+        return vocabulary[(int) Math.min(vocabulary.length - 1, Math.floor(Math.pow(vocabulary.length, u)) - 1)];
+    }
+
+    /** Query words skip the 100 most frequent (stop-word-like) words, as people search for content words. */
+    private String contentWord() {
+        return vocabulary[100 + random.nextInt(vocabulary.length - 100)];
+    }
+
+    private static String[] vocabulary(int size) {
+        Random letters = new Random(7);
+        String[] words = new String[size];
+        for (int i = 0; i < size; i++) {
+            StringBuilder word = new StringBuilder();
+            int length = 3 + letters.nextInt(7);
+            for (int j = 0; j < length; j++) {
+                word.append((char) ('a' + letters.nextInt(26)));
+            }
+            words[i] = word.append(i).toString();
+        }
+        return words;
+    }
+
+    private static double heapMb() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double millis(long[] sortedNanos, int percentile) {
+        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
