@@ -74,6 +74,14 @@ class AddCommandTest {
     }
 
     @Test
+    void aTargetThatIsNotAFileIsAOneLineError() throws Exception {
+        Files.createDirectories(cli.config().memoryDirs().get(0).resolve("folder.md"));
+        Result result = cli.run("add", "cannot go into a directory", "--file", "folder.md");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("Error: ") && result.err().contains("folder.md"), result.err());
+    }
+
+    @Test
     void aTargetFileOutsideTheMemoryDirsIsRefused() {
         Result result = cli.run("add", "escape attempt", "--file", "../../outside.md");
         assertEquals(1, result.exitCode(), result::toString);

@@ -81,6 +81,24 @@ class IndexCommandTest {
     }
 
     @Test
+    void anUnreadableFileIsAClearErrorWithExitOne() throws Exception {
+        Path broken = Files.createSymbolicLink(notes.resolve("broken.md"), temp.resolve("gone.md"));
+        Result result = cli.run("index", broken.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("Error: ") && result.err().contains("broken.md"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
+    void unreadableEntriesInADirectoryAreSkippedAndTheRestIsIndexed() throws Exception {
+        Files.createSymbolicLink(notes.resolve("broken.md"), temp.resolve("gone.md"));
+        Files.createDirectory(notes.resolve("folder.md"));
+        Result result = cli.run("index", notes.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Indexed 2 file(s): "), result.out());
+    }
+
+    @Test
     void aBinaryFileIsSkippedNotFatal() throws Exception {
         Files.write(notes.resolve("blob.md"), new byte[] {'#', ' ', 'x', 0, 1, 2, (byte) 0xff});
         Result result = cli.run("index", notes.toString());
