@@ -11,5 +11,5 @@ set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
 set "CDS="
 if exist "%MODULE%\server.jsa" set "CDS=-XX:SharedArchiveFile=%MODULE%\server.jsa"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %CDS% -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED %MEMTOMEM_JAVA_OPTS% -cp "%MODULE%\memtomem-server.jar;%MODULE%\lib\*" io.memtomem.server.Main %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %CDS% -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%MODULE%\memtomem-server.jar;%MODULE%\lib\*" io.memtomem.server.Main %*
 exit /b %ERRORLEVEL%

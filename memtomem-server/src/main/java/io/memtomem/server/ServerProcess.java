@@ -16,17 +16,16 @@ import io.memtomem.server.tools.ToolMode;
 import io.memtomem.server.transport.ActivityTracker;
 import io.memtomem.server.transport.ProtocolOutput;
 import io.modelcontextprotocol.server.McpSyncServer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One server run (locking.md §3.3, §4): resolve the store from the configuration without opening it, ensure the
- * runtime dir, take the store's pid lock, serve MCP until stdin closes or the parent goes away, then close the store,
- * release the lock and return the exit status. The store itself is opened by the first tool call.
+ * runtime dir and take the store's pid lock, serve MCP until stdin closes or the parent goes away, then close the
+ * store, release the lock and return the exit status. The store itself is opened by the first tool call.
  */
 public final class ServerProcess {
     private final Environment environment;
@@ -45,7 +44,6 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
-        Logger logger = LoggerFactory.getLogger(ServerProcess.class);
         MemtomemConfig config;
         try {
             config = MemtomemConfig.load(environment);
@@ -55,30 +53,36 @@ public final class ServerProcess {
         }
         log.attachIfPresent(config.storeDir());
         Os os = Os.current();
-        StoreLock lock;
-        try {
-            lock = StoreLock.acquire(os, config.dbPath());
-        } catch (RuntimeDirRefusedException e) {
-            System.err.println("memtomem-server: " + e.getMessage());
-            return 1;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("memtomem-server: cannot take the store's pid lock: " + e.getMessage());
-            return 1;
-        }
+        CompletableFuture<StoreLock> lockTaken = StoreLock.acquireInBackground(os, config.dbPath());
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
         ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()));
+        // built while the lock is being taken; stdin stays unread until the lock is decided
+        CompletableFuture<Void> lockDecided = new CompletableFuture<>();
         McpSyncServer server = McpServerFactory.start(context, stdin, protocol, activity,
-                () -> shutdown.fire("stdin closed"));
+                () -> shutdown.fire("stdin closed"), lockDecided);
+        StoreLock lock;
+        try {
+            lock = lockTaken.get();
+        } catch (ExecutionException e) {
+            System.err.println("memtomem-server: " + lockFailure(e.getCause()));
+            return 1;
+        }
+        lockDecided.complete(null);
         if (watchParent) {
             ParentWatcher.start(activity, shutdown);
         }
         String reason = shutdown.await();
-        logger.info("shutting down: {}", reason);
+        LoggerFactory.getLogger(ServerProcess.class).info("shutting down: {}", reason);
         server.closeGracefully();
         store.close();
         lock.release();
         return 0;
+    }
+
+    private static String lockFailure(Throwable cause) {
+        return cause instanceof RuntimeDirRefusedException ? cause.getMessage()
+                : "cannot take the store's pid lock: " + cause.getMessage();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The store's pid lock for the server's lifetime (locking.md §3.3–4). Held: one shutdown hook runs the
@@ -25,6 +26,24 @@ public final class StoreLock {
 
     private StoreLock(AcquireResult.Held held) {
         this.held = held;
+    }
+
+    /**
+     * {@link #acquire} on its own thread: loading JNA costs ~100 ms on a cold start, which then overlaps with building
+     * the MCP server. Completes exceptionally with what {@code acquire} throws.
+     */
+    public static CompletableFuture<StoreLock> acquireInBackground(Os os, Path dbPath) {
+        CompletableFuture<StoreLock> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(acquire(os, dbPath));
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+        }, "memtomem-pid-lock");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     public static StoreLock acquire(Os os, Path dbPath) throws RuntimeDirRefusedException, IOException {

@@ -11,15 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The server's stderr, copied to {@code ~/.memtomem/logs/server.log}. Both {@code System.err} and
- * {@code System.out} point here, so log lines and stray prints reach fd 2 and never the MCP channel on fd 1. The
- * file is opened only once the store directory exists (the server must not create {@code ~/.memtomem} just by
- * starting); what was written before that is kept in memory (up to {@value #EARLY_BUFFER_BYTES} bytes) and written
- * first.
+ * The server's stderr, copied to {@code ~/.memtomem/logs/server.log} with each line stamped with its UTC time. Both
+ * {@code System.err} and {@code System.out} point here, so log lines and stray prints reach fd 2 and never the MCP
+ * channel on fd 1. The file is opened only once the store directory exists (the server must not create
+ * {@code ~/.memtomem} just by starting); what was written before that is kept in memory (up to
+ * {@value #EARLY_BUFFER_BYTES} bytes) and written first.
  */
 public final class ServerLog extends OutputStream {
     private static final int EARLY_BUFFER_BYTES = 64 * 1024;
@@ -28,6 +30,7 @@ public final class ServerLog extends OutputStream {
     private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private ByteArrayOutputStream early = new ByteArrayOutputStream();
     private OutputStream file;
+    private boolean atLineStart = true;
 
     private ServerLog() {
     }
@@ -85,14 +88,33 @@ public final class ServerLog extends OutputStream {
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) {
         writeStderr(bytes, offset, length);
+        int end = offset + length;
+        for (int start = offset; start < end; ) {
+            int lineEnd = start;
+            while (lineEnd < end && bytes[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            int stop = Math.min(lineEnd + 1, end);
+            if (atLineStart) {
+                byte[] stamp = timestamp().getBytes(StandardCharsets.US_ASCII);
+                keep(stamp, 0, stamp.length);
+            }
+            keep(bytes, start, stop - start);
+            atLineStart = stop > start && bytes[stop - 1] == '\n';
+            start = stop;
+        }
+    }
+
+    /** Appends to the file, or to the early buffer while there is no file yet. */
+    private void keep(byte[] bytes, int offset, int count) {
         if (file != null) {
             try {
-                file.write(bytes, offset, length);
+                file.write(bytes, offset, count);
             } catch (IOException e) {
                 file = null;
             }
-        } else if (early != null && early.size() + length <= EARLY_BUFFER_BYTES) {
-            early.write(bytes, offset, length);
+        } else if (early != null && early.size() + count <= EARLY_BUFFER_BYTES) {
+            early.write(bytes, offset, count);
         }
     }
 
@@ -114,6 +136,27 @@ public final class ServerLog extends OutputStream {
         } catch (IOException e) {
             // stderr gone (host closed it): nothing left to report to
         }
+    }
+
+    /**
+     * {@code 2026-03-30T01:02:03.456Z }, built by hand: {@code Instant.toString()} would initialise java.time.format
+     * on the initialize path (the SDK logs the client's initialize request).
+     */
+    private static String timestamp() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(25).append(now.getYear());
+        appendPadded(text.append('-'), now.getMonthValue(), 2);
+        appendPadded(text.append('-'), now.getDayOfMonth(), 2);
+        appendPadded(text.append('T'), now.getHour(), 2);
+        appendPadded(text.append(':'), now.getMinute(), 2);
+        appendPadded(text.append(':'), now.getSecond(), 2);
+        appendPadded(text.append('.'), now.getNano() / 1_000_000, 3);
+        return text.append("Z ").toString();
+    }
+
+    private static void appendPadded(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        text.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
     }
 
     /** The reference's level names (warning, critical) mapped onto slf4j-simple's. */

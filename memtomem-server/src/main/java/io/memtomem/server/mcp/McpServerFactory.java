@@ -18,21 +18,25 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the MCP server on a guarded stdin and the private protocol stream: serverInfo {@code memtomem} and the
  * project version, instructions for the active tool mode, and the mode's tools. The JSON mapper and schema validator
- * are passed explicitly (Jackson 2) rather than found through the ServiceLoader. Building starts reading stdin.
+ * are passed explicitly (Jackson 2) rather than found through the ServiceLoader.
  */
 public final class McpServerFactory {
     private McpServerFactory() {
     }
 
+    /** {@code stdinReady}: stdin is not read before it completes. */
     public static McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
-                                      ActivityTracker activity, Runnable onEndOfInput) {
+                                      ActivityTracker activity, Runnable onEndOfInput,
+                                      CompletableFuture<Void> stdinReady) {
         ObjectMapper json = new ObjectMapper();
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput);
+        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput,
+                stdinReady);
         var transport = new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1);
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());

@@ -32,8 +32,8 @@ public final class RecallTool {
     }
 
     public Operation recall() {
-        return new Operation("mem_recall", "core", "Browse memories by date, newest first, e.g. what was noted "
-                + "this week. Filter by namespace, tags or file.", SCHEMA, this::handle);
+        return new Operation("mem_recall", "core", "Browse memories by the date they were written, newest first. "
+                + "Filter by period (since/until), namespace, tags or file.", SCHEMA, this::handle);
     }
 
     private String handle(ToolCall call) {

@@ -76,11 +76,11 @@ public final class TrainingRun {
                     return 1;
                 }
             });
-            CompletableFuture.runAsync(() -> converse(toServer, fromServer)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            int status = server.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (status != 0) {
-                System.err.println("memtomem-server: AppCDS training server exited with " + status);
-            }
+            CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> converse(toServer, fromServer));
+            server.thenAccept(status -> conversation.completeExceptionally(
+                    new IllegalStateException("the server stopped early with status " + status)));
+            conversation.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            server.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("memtomem-server: warning: AppCDS training run failed (" + e
                     + "); bin/memtomem-server will start without target/server.jsa or with a partial one");

@@ -12,9 +12,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The SDK's view of stdin, one checked line at a time. Lines the SDK would die on are answered with a JSON-RPC error
+ * The SDK's view of stdin, one checked line at a time. Nothing is read before {@code ready} completes (the server
+ * answers nothing until its pid lock is decided). Lines the SDK would die on are answered with a JSON-RPC error
  * frame and never reach it; blank lines are skipped. At EOF (or a read error) it waits until no tool handler has run
  * for {@value #QUIET_MILLIS} ms (at most {@value #CAP_SECONDS} s) so replies in flight are still written, then reports
  * the end of input and only then lets the SDK see it.
@@ -31,17 +33,19 @@ public final class StdinGuard extends InputStream {
     private final ProtocolOutput out;
     private final ActivityTracker activity;
     private final Runnable onEndOfInput;
+    private final CompletableFuture<Void> ready;
     private byte[] line = new byte[0];
     private int position;
     private boolean ended;
 
     public StdinGuard(InputStream in, ObjectMapper json, McpJsonMapper mcpMapper, ProtocolOutput out,
-                      ActivityTracker activity, Runnable onEndOfInput) {
+                      ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> ready) {
         this.in = new BufferedInputStream(in, 1 << 16);
         this.check = new JsonRpcLineCheck(json, mcpMapper);
         this.out = out;
         this.activity = activity;
         this.onEndOfInput = onEndOfInput;
+        this.ready = ready;
     }
 
     @Override
@@ -71,6 +75,7 @@ public final class StdinGuard extends InputStream {
     }
 
     private boolean nextLine() throws IOException {
+        ready.join();
         while (!ended) {
             byte[] raw = readRawLine();
             if (raw == null) {

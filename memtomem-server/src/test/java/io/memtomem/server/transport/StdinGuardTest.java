@@ -6,13 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,8 +31,12 @@ class StdinGuardTest {
     private final CountDownLatch ended = new CountDownLatch(1);
 
     private StdinGuard guard(InputStream in) {
+        return guard(in, CompletableFuture.completedFuture(null));
+    }
+
+    private StdinGuard guard(InputStream in, CompletableFuture<Void> ready) {
         ObjectMapper json = new ObjectMapper();
-        return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol, activity, ended::countDown);
+        return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol, activity, ended::countDown, ready);
     }
 
     private static InputStream input(String text) {
@@ -76,6 +83,33 @@ class StdinGuardTest {
     }
 
     @Test
+    void readsNothingBeforeItIsReady() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        InputStream counted = new FilterInputStream(input(REQUEST + "\n")) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                reads.incrementAndGet();
+                return super.read(buffer, offset, length);
+            }
+        };
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        StdinGuard guard = guard(counted, ready);
+        CompletableFuture<byte[]> passed = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                passed.complete(guard.readAllBytes());
+            } catch (IOException e) {
+                passed.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        awaitState(reader, Thread.State.WAITING);
+        assertEquals(0, reads.get(), "stdin must not be read before the lock is decided");
+        ready.complete(null);
+        assertEquals(REQUEST + "\n", new String(passed.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void endOfInputWaitsForTheRunningHandler() throws Exception {
         PipedOutputStream client = new PipedOutputStream();
         StdinGuard guard = guard(new PipedInputStream(client));
@@ -89,15 +123,20 @@ class StdinGuardTest {
             }
         });
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(Thread.State.TIMED_WAITING, reader.getState(), "EOF must park while a handler runs");
+        awaitState(reader, Thread.State.TIMED_WAITING);
         assertEquals(1, ended.getCount());
         activity.end();
         assertTrue(ended.await(5, TimeUnit.SECONDS));
         reader.join(5_000);
         assertFalse(reader.isAlive());
+    }
+
+    /** Bounded wait until {@code thread} parks in {@code state}. */
+    private static void awaitState(Thread thread, Thread.State state) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != state && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(state, thread.getState());
     }
 }

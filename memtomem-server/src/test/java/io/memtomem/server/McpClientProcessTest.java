@@ -1,0 +1,138 @@
+package io.memtomem.server;
+
+import io.memtomem.core.Version;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server as an MCP host sees it, through the MCP Java SDK client over stdio. */
+class McpClientProcessTest {
+    private static final List<String> CORE_TOOLS = List.of("mem_search", "mem_add", "mem_index", "mem_recall",
+            "mem_status", "mem_stats", "mem_list", "mem_read", "mem_do");
+
+    @TempDir
+    Path root;
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+
+    private McpSyncClient connect(ServerLaunch launch) {
+        return launch.client(progress::add, stderr);
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+    }
+
+    private static String ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        McpSchema.CallToolResult result = call(client, tool, arguments);
+        assertFalse(Boolean.TRUE.equals(result.isError()), () -> tool + " failed: " + text(result));
+        return text(result);
+    }
+
+    @Test
+    void handshakeNamesTheServerAndDescribesTheTools() {
+        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+            McpSchema.InitializeResult init = client.getCurrentInitializationResult();
+            assertEquals("memtomem", init.serverInfo().name());
+            assertEquals(Version.current(), init.serverInfo().version());
+            for (String tool : CORE_TOOLS) {
+                assertTrue(init.instructions().contains("- " + tool + ": "), () -> tool + ": " + init.instructions());
+            }
+            assertFalse(Files.exists(root.resolve("home/.memtomem")), "initialize must not create the store");
+        }
+    }
+
+    @Test
+    void coreModeListsTheNineToolsAndFullModeTheActionsToo() {
+        try (McpSyncClient client = connect(new ServerLaunch(root.resolve("core")))) {
+            assertEquals(CORE_TOOLS, client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
+        }
+        try (McpSyncClient client = connect(new ServerLaunch(root.resolve("full")).env("MEMTOMEM_TOOL_MODE", "full"))) {
+            List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+            assertTrue(names.size() > CORE_TOOLS.size() && names.containsAll(CORE_TOOLS), names::toString);
+            assertTrue(names.contains("mem_edit") && names.contains("mem_tag_list"), names::toString);
+            assertTrue(client.getCurrentInitializationResult().instructions().contains("- mem_edit: "));
+        }
+    }
+
+    @Test
+    void everyCoreToolAnswers() throws IOException {
+        ServerLaunch launch = new ServerLaunch(root);
+        Path notes = Files.createDirectories(root.resolve("notes"));
+        Files.writeString(notes.resolve("kafka.md"), "## Kafka\nPartitions keep order per key.\n");
+        try (McpSyncClient client = connect(launch)) {
+            assertTrue(ok(client, "mem_add", Map.of("title", "Redis", "content", "Redis evicts with allkeys-lru."))
+                    .startsWith("Memory added to "));
+            assertTrue(ok(client, "mem_index", Map.of("path", notes.toString())).startsWith("Indexing complete:"));
+            String found = ok(client, "mem_search", Map.of("query", "allkeys-lru", "format", "json"));
+            String chunkId = found.replaceAll("(?s).*\"chunk_id\":\"([^\"]+)\".*", "$1");
+            assertTrue(ok(client, "mem_read", Map.of("chunk_id", chunkId)).startsWith("## Chunk " + chunkId));
+            assertTrue(ok(client, "mem_recall", Map.of()).startsWith("Found 2 memories"));
+            assertTrue(ok(client, "mem_status", Map.of()).contains(launch.home.toString()));
+            assertTrue(ok(client, "mem_stats", Map.of()).contains("- Total sources: 2"));
+            assertTrue(ok(client, "mem_list", Map.of()).startsWith("Indexed files: 2"));
+            assertTrue(ok(client, "mem_do", Map.of("action", "tag_list")).startsWith("No tags."));
+            assertTrue(Files.isRegularFile(launch.home.resolve(".memtomem/logs/server.log")),
+                    "server.log is written once the store exists");
+        }
+    }
+
+    @Test
+    void indexReportsProgressWhenTheRequestCarriesAToken() throws IOException {
+        Path notes = Files.createDirectories(root.resolve("notes"));
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(notes.resolve("note" + i + ".md"), "## Note " + i + "\nSome text " + i + ".\n");
+        }
+        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("mem_index")
+                    .arguments(Map.of("path", notes.toString())).progressToken("index-1").build());
+            assertTrue(text(result).contains("- Files scanned: 40"), () -> text(result));
+            assertFalse(progress.isEmpty(), "no progress notification received");
+            McpSchema.ProgressNotification last = progress.get(progress.size() - 1);
+            assertEquals("index-1", last.progressToken());
+            assertEquals(40.0, last.progress());
+            assertEquals(40.0, last.total());
+            for (int i = 1; i < progress.size(); i++) {
+                assertTrue(progress.get(i).progress() > progress.get(i - 1).progress(), "progress must increase");
+            }
+            progress.clear();
+            ok(client, "mem_index", Map.of("path", notes.toString(), "force", true));
+            assertEquals(List.of(), progress, "no token, no notifications");
+        }
+    }
+
+    @Test
+    void badRequestsAreAnsweredAndTheServerStaysUp() {
+        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+            assertThrows(McpError.class, () -> call(client, "mem_nope", Map.of()));
+            McpSchema.CallToolResult wrongType = call(client, "mem_search", Map.of("query", "x", "top_k", "ten"));
+            assertTrue(wrongType.isError());
+            assertTrue(text(wrongType).contains("top_k"), () -> text(wrongType));
+            McpSchema.CallToolResult missing = call(client, "mem_add", Map.of());
+            assertTrue(missing.isError());
+            assertTrue(text(missing).contains("content"), () -> text(missing));
+            McpSchema.CallToolResult unknownAction = call(client, "mem_do", Map.of("action", "serch"));
+            assertTrue(unknownAction.isError());
+            assertTrue(text(unknownAction).startsWith("Error: unknown action 'serch'."), () -> text(unknownAction));
+            assertEquals("No results found.", ok(client, "mem_search", Map.of("query", "still alive")));
+        }
+    }
+}
