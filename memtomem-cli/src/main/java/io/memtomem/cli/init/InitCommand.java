@@ -33,7 +33,7 @@ public final class InitCommand implements Callable<Integer> {
     private String memoryDir;
 
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "minimal",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "minimal (keyword search) or english (+ local semantic search); default: ${DEFAULT-VALUE}.")
     private Preset preset;
 
     public InitCommand(CliContext context) {
