@@ -145,8 +145,8 @@ public final class Indexer implements FileReindexer {
                     window.add(workers.submit(() -> prepare(next, namespace, force)));
                 }
                 batch.add(await(window.poll()));
-                boolean nextNotReady = window.isEmpty() || !window.peek().isDone();
-                if (nextNotReady || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
+                // waiting for the next file happens outside any transaction, so batches can fill up freely
+                if (window.isEmpty() || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
                     for (FileOutcome outcome : apply(batch, namespace, force, root)) {
                         tally.add(outcome);
                         done++;

@@ -4,29 +4,43 @@ import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.NamespaceFilter;
+import io.memtomem.core.store.Session;
 import io.memtomem.core.store.StoredChunk;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.memtomem.core.store.Session;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The BM25 leg (memory-core.md §5.2): FTS5 MATCH joined to chunks with the namespace predicate inside the SQL,
- * ordered by rank, scope priority and id, AND first with an OR fallback for multi-word queries.
+ * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace predicate inside the SQL, ordered by rank, scope
+ * priority and id, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
+ *
+ * <p>Ranking runs on rowids and sort keys only; full rows are read for the winners alone. When no namespace can be
+ * filtered out (nothing pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
+ * ties in Java on a slightly larger page, falling back to the joined query if a tie group spills past that page.
  */
 final class Bm25Leg {
+    private static final int TIE_MARGIN = 16;
+
     /** One candidate: the chunk and its score ({@code abs(rank)}). */
     record Candidate(StoredChunk chunk, double score) {
     }
 
-    /** The candidates and the MATCH expression that produced them. */
-    record Result(List<Candidate> candidates, String matchExpression) {
+    /** The ranked candidates and how many matches were hidden in system namespaces. */
+    record Result(List<Candidate> candidates, long hiddenMatches) {
     }
+
+    /** A fetched row with the keys of the reference's ORDER BY. */
+    private record Row(StoredChunk chunk, double rank, int scopePriority) {
+    }
+
+    private static final Comparator<Row> ORDER = Comparator.comparingDouble(Row::rank)
+            .thenComparingInt(Row::scopePriority).thenComparing(row -> row.chunk().id());
 
     private final Database database;
 
@@ -37,48 +51,38 @@ final class Bm25Leg {
     Result search(String query, NamespaceFilter namespaces, int limit) {
         FtsQuery fts = FtsQuery.parse(query);
         if (fts.isEmpty()) {
-            return new Result(List.of(), null);
+            return new Result(List.of(), 0);
         }
         return database.read("searching", session -> {
-            List<Candidate> rows = run(session, fts.and(), namespaces, limit);
+            boolean hiddenRowsExist = namespaces.hidesSystemNamespaces() && hiddenRowsExist(session, namespaces);
+            boolean filtering = namespaces.isPinned() || hiddenRowsExist;
+            String match = fts.and();
+            List<Row> rows = rank(session, match, namespaces, limit, filtering);
             if (rows.isEmpty() && query.contains(" ")) {
-                return new Result(run(session, fts.or(), namespaces, limit), fts.or());
+                match = fts.or();
+                rows = rank(session, match, namespaces, limit, filtering);
             }
-            return new Result(rows, fts.and());
+            long hidden = hiddenRowsExist ? hiddenMatches(session, match, namespaces) : 0;
+            return new Result(rows.stream().map(row -> new Candidate(row.chunk(), Math.abs(row.rank()))).toList(),
+                    hidden);
         });
     }
 
-    /** How many matches of the expression live in the namespaces the filter hides; 0 when nothing is hidden. */
-    long hiddenMatches(String matchExpression, NamespaceFilter namespaces) {
-        if (matchExpression == null || !namespaces.hidesSystemNamespaces()) {
-            return 0;
+    private static List<Row> rank(Session session, String match, NamespaceFilter namespaces, int limit,
+                                  boolean filtering) throws SQLException {
+        if (!filtering) {
+            PreparedStatement ranked = session.prepare(
+                    "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?");
+            ranked.setString(1, match);
+            ranked.setInt(2, limit + TIE_MARGIN);
+            Map<Long, Double> ranks = ranks(ranked);
+            List<Row> rows = rows(session, ranks).stream().sorted(ORDER).toList();
+            boolean tieSpills = ranks.size() == limit + TIE_MARGIN && rows.size() >= limit
+                    && rows.get(limit - 1).rank() == rows.get(rows.size() - 1).rank();
+            if (!tieSpills) {
+                return rows.subList(0, Math.min(limit, rows.size()));
+            }
         }
-        return database.read("counting hidden matches", session -> {
-            PreparedStatement exists = session.prepare(
-                    "SELECT EXISTS (SELECT 1 FROM chunks c WHERE " + namespaces.hiddenSql("c.namespace") + ")");
-            ChunkStore.bind(exists, namespaces.hiddenParams());
-            try (ResultSet row = exists.executeQuery()) {
-                if (!row.next() || row.getInt(1) == 0) {
-                    return 0L;
-                }
-            }
-            PreparedStatement count = session.prepare("SELECT count(*) FROM chunks_fts"
-                    + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
-                    + " WHERE chunks_fts MATCH ? AND " + namespaces.hiddenSql("c.namespace"));
-            count.setString(1, matchExpression);
-            ChunkStore.bind(count, namespaces.hiddenParams(), 2);
-            try (ResultSet row = count.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0L;
-            }
-        });
-    }
-
-    /**
-     * Ranks in two steps: the ORDER BY runs over rowids and sort keys only, then the full rows are read for the few
-     * winners, so a query matching thousands of chunks does not drag every chunk's text through the sorter.
-     */
-    private static List<Candidate> run(Session session, String match, NamespaceFilter namespaces, int limit)
-            throws SQLException {
         // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
         PreparedStatement ranked = session.prepare("SELECT c.rowid, chunks_fts.rank FROM chunks_fts"
                 + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
@@ -87,31 +91,56 @@ final class Bm25Leg {
         ranked.setString(1, match);
         int next = ChunkStore.bind(ranked, namespaces.params(), 2);
         ranked.setInt(next, limit);
-        Map<Long, Double> scores = new LinkedHashMap<>();
+        return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
+    }
+
+    private static Map<Long, Double> ranks(PreparedStatement ranked) throws SQLException {
+        Map<Long, Double> ranks = new HashMap<>();
         try (ResultSet row = ranked.executeQuery()) {
             while (row.next()) {
-                scores.put(row.getLong(1), Math.abs(row.getDouble(2)));
+                ranks.put(row.getLong(1), row.getDouble(2));
             }
         }
-        if (scores.isEmpty()) {
+        return ranks;
+    }
+
+    /** Reads the full rows of the ranked rowids. */
+    private static List<Row> rows(Session session, Map<Long, Double> ranks) throws SQLException {
+        if (ranks.isEmpty()) {
             return List.of();
         }
-        PreparedStatement rows = session.prepare("SELECT " + ChunkRows.COLUMNS + ", c.rowid FROM chunks c"
-                + " WHERE c.rowid IN (SELECT value FROM json_each(?))");
-        rows.setString(1, scores.keySet().toString());
-        Map<Long, StoredChunk> chunks = new HashMap<>();
-        try (ResultSet row = rows.executeQuery()) {
+        PreparedStatement select = session.prepare("SELECT " + ChunkRows.COLUMNS + ", c.rowid, "
+                + ChunkRows.SCOPE_PRIORITY + " FROM chunks c WHERE c.rowid IN (SELECT value FROM json_each(?))");
+        select.setString(1, ranks.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                chunks.put(row.getLong(12), ChunkRows.read(row));
+                rows.add(new Row(ChunkRows.read(row), ranks.get(row.getLong(12)), row.getInt(13)));
             }
         }
-        List<Candidate> candidates = new ArrayList<>();
-        scores.forEach((rowid, score) -> {
-            StoredChunk chunk = chunks.get(rowid);
-            if (chunk != null) {
-                candidates.add(new Candidate(chunk, score));
-            }
-        });
-        return candidates;
+        return rows;
+    }
+
+    /** Whether any chunk lives in a namespace the filter hides; an index range probe, so it costs microseconds. */
+    private static boolean hiddenRowsExist(Session session, NamespaceFilter namespaces) throws SQLException {
+        PreparedStatement exists = session.prepare(
+                "SELECT EXISTS (SELECT 1 FROM chunks c WHERE " + namespaces.hiddenSql("c.namespace") + ")");
+        ChunkStore.bind(exists, namespaces.hiddenParams(), 1);
+        try (ResultSet row = exists.executeQuery()) {
+            return row.next() && row.getInt(1) == 1;
+        }
+    }
+
+    /** How many matches of the expression live in the hidden namespaces (for the hint). */
+    private static long hiddenMatches(Session session, String match, NamespaceFilter namespaces)
+            throws SQLException {
+        PreparedStatement count = session.prepare("SELECT count(*) FROM chunks_fts"
+                + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
+                + " WHERE chunks_fts MATCH ? AND " + namespaces.hiddenSql("c.namespace"));
+        count.setString(1, match);
+        ChunkStore.bind(count, namespaces.hiddenParams(), 2);
+        try (ResultSet row = count.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0L;
+        }
     }
 }

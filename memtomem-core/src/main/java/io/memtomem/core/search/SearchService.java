@@ -45,8 +45,7 @@ public final class SearchService {
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
         int candidates = Math.max(config.bm25Candidates(), request.topK());
         Bm25Leg.Result result = bm25.search(request.query(), namespaces, candidates);
-        HiddenNamespaceHint.of(bm25.hiddenMatches(result.matchExpression(), namespaces), namespaces)
-                .ifPresent(hints::add);
+        HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
         TagFilter tags = TagFilter.parse(request.tagFilter());
         SourceFilter sources = SourceFilter.parse(request.sourceFilter());
         List<SearchHit> hits = new ArrayList<>();

@@ -26,6 +26,11 @@ public final class NamespaceFilter {
         return new NamespaceFilter(patterns, List.of());
     }
 
+    /** Whether the caller named namespaces (exact, list or glob). */
+    public boolean isPinned() {
+        return !patterns.isEmpty();
+    }
+
     public boolean hidesSystemNamespaces() {
         return !hiddenPrefixes.isEmpty();
     }

@@ -1,0 +1,40 @@
+package io.memtomem.core.search;
+
+import static io.memtomem.core.TestStores.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.TestStores;
+import io.memtomem.core.index.IndexRequest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Equal BM25 ranks are ordered by chunk id, as the reference's ORDER BY rank, scope priority, id does. */
+class RankTieTest {
+    private static final String BODY = "## Zebra\n\nzebra crossing" + " identical filler words here.".repeat(20) + "\n";
+
+    @TempDir
+    Path home;
+
+    private static List<String> ids(SearchResponse response) {
+        return response.hits().stream().map(SearchHit::chunkId).toList();
+    }
+
+    @Test
+    void tiedRanksAreBrokenByIdEvenWhenTheTieGroupIsLargerThanTheCandidatePage() {
+        for (int i = 0; i < 80; i++) {
+            write(home.resolve(String.format("notes/t%02d.md", i)), BODY);
+        }
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
+            List<String> all = ids(memtomem.search(SearchRequest.of("zebra").withTopK(100)));
+            assertEquals(80, all.size());
+            assertEquals(all.stream().sorted().toList(), all);
+            assertEquals(all.subList(0, 10), ids(memtomem.search(SearchRequest.of("zebra").withTopK(10))));
+            assertEquals(all.subList(0, 10), ids(memtomem.search(SearchRequest.of("zebra").withTopK(10)
+                    .withNamespace("default"))));
+        }
+    }
+}
