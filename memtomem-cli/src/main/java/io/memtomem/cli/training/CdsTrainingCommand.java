@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Hidden; run once at build time under {@code -XX:ArchiveClassesAtExit} so the AppCDS archive holds the classes
- * of every daily command, and to pre-extract sqlite's native library. Works on a throw-away HOME, prints nothing but
+ * of every daily command, and to pre-extract the native libraries. Works on a throw-away HOME, prints nothing but
  * a warning, and always exits 0: a failed step only means mm starts slower, which must never fail the build.
  */
 @Command(name = "cds-training", hidden = true, description = "Build-time AppCDS training run (internal).")
@@ -51,7 +51,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--native-dir", paramLabel = "DIR", description = "Also extract sqlite's native library here.")
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "Also extract the native libraries here.")
     private Path nativeDir;
 
     public CdsTrainingCommand(CliContext context) {
@@ -63,9 +63,9 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         if (nativeDir != null) {
             try {
-                SqliteNativeLibrary.extractTo(nativeDir);
+                NativeLibraries.extractTo(nativeDir);
             } catch (IOException | RuntimeException e) {
-                failures.add("sqlite native library: " + e);
+                failures.add("native libraries: " + e);
             }
         }
         try {

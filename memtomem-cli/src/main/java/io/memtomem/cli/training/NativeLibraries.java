@@ -1,5 +1,6 @@
 package io.memtomem.cli.training;
 
+import com.sun.jna.Platform;
 import org.sqlite.util.OSInfo;
 
 import java.io.IOException;
@@ -9,25 +10,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * sqlite-jdbc copies its native library out of the jar into the temp dir on every JVM start (~60 ms of each
- * {@code mm} run). Extracting it once at build time lets {@code bin/mm} point {@code org.sqlite.lib.path} at it.
+ * sqlite-jdbc and JNA copy their native libraries out of their jars into a temp dir on every JVM start (tens of ms
+ * of each {@code mm} run). Extracting them once at build time lets {@code bin/mm} point {@code org.sqlite.lib.path}
+ * and {@code jna.boot.library.path} at them.
  */
-final class SqliteNativeLibrary {
-    private SqliteNativeLibrary() {
+final class NativeLibraries {
+    private NativeLibraries() {
     }
 
-    /** Copies this platform's library into {@code dir}; returns the file written. */
-    static Path extractTo(Path dir) throws IOException {
-        String name = System.mapLibraryName("sqlitejdbc");
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-        try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
+    /** Copies this platform's sqlite-jdbc and JNA libraries into {@code dir}. */
+    static void extractTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        extract(OSInfo.class, "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS(),
+                System.mapLibraryName("sqlitejdbc"), dir);
+        // JNA names its macOS library .jnilib, and looks for exactly that name in jna.boot.library.path
+        extract(Platform.class, "/com/sun/jna/" + Platform.RESOURCE_PREFIX,
+                System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib"), dir);
+    }
+
+    private static void extract(Class<?> owner, String folder, String name, Path dir) throws IOException {
+        String resource = folder + "/" + name;
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("sqlite-jdbc ships no native library at " + resource);
+                throw new IOException("no native library at " + resource);
             }
-            Files.createDirectories(dir);
-            Path target = dir.resolve(name);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
+            Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

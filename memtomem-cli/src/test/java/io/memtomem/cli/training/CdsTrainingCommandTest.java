@@ -17,7 +17,7 @@ class CdsTrainingCommandTest {
     Path temp;
 
     @Test
-    void runsEveryTrainingStepCleanlyOnAThrowAwayHomeAndExtractsSqlite() {
+    void runsEveryTrainingStepCleanlyOnAThrowAwayHomeAndExtractsTheNativeLibraries() {
         CliHarness cli = CliHarness.in(temp);
         Path nativeDir = temp.resolve("native");
         Result result = cli.run("cds-training", "--native-dir", nativeDir.toString());
@@ -25,6 +25,8 @@ class CdsTrainingCommandTest {
         assertEquals("", result.err(), "every step of the script succeeded");
         assertEquals("", result.out(), "the training run is silent");
         assertTrue(Files.isRegularFile(nativeDir.resolve(System.mapLibraryName("sqlitejdbc"))));
+        assertTrue(Files.isRegularFile(nativeDir.resolve(System.mapLibraryName("jnidispatch").replace(".dylib",
+                ".jnilib"))));
         assertFalse(Files.exists(cli.stateDir()), "the caller's HOME is never used");
     }
 }
