@@ -44,6 +44,7 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
+        McpServerFactory mcp = McpServerFactory.prepare();
         MemtomemConfig config;
         try {
             config = MemtomemConfig.load(environment);
@@ -60,8 +61,8 @@ public final class ServerProcess {
         ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()));
         // built while the lock is being taken; stdin stays unread until the lock is decided
         CompletableFuture<Void> lockDecided = new CompletableFuture<>();
-        McpSyncServer server = McpServerFactory.start(context, stdin, protocol, activity,
-                () -> shutdown.fire("stdin closed"), lockDecided);
+        McpSyncServer server = mcp.start(context, stdin, protocol, activity, () -> shutdown.fire("stdin closed"),
+                lockDecided);
         StoreLock lock;
         try {
             lock = lockTaken.get();

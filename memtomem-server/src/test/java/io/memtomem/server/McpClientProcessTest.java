@@ -90,9 +90,12 @@ class McpClientProcessTest {
             assertTrue(ok(client, "mem_stats", Map.of()).contains("- Total sources: 2"));
             assertTrue(ok(client, "mem_list", Map.of()).startsWith("Indexed files: 2"));
             assertTrue(ok(client, "mem_do", Map.of("action", "tag_list")).startsWith("No tags."));
-            assertTrue(Files.isRegularFile(launch.home.resolve(".memtomem/logs/server.log")),
-                    "server.log is written once the store exists");
         }
+        List<String> log = Files.readAllLines(launch.home.resolve(".memtomem/logs/server.log"));
+        assertTrue(log.stream().anyMatch(line -> line.contains("Client initialize request")),
+                () -> "lines logged before the store existed are kept: " + log);
+        assertTrue(log.stream().allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z .*")),
+                () -> "every line is time-stamped: " + log);
     }
 
     @Test

@@ -26,15 +26,22 @@ import java.util.concurrent.CompletableFuture;
  * are passed explicitly (Jackson 2) rather than found through the ServiceLoader.
  */
 public final class McpServerFactory {
+    private final ObjectMapper json = new ObjectMapper();
+    private final JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+
     private McpServerFactory() {
     }
 
-    /** {@code stdinReady}: stdin is not read before it completes. */
-    public static McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
-                                      ActivityTracker activity, Runnable onEndOfInput,
-                                      CompletableFuture<Void> stdinReady) {
-        ObjectMapper json = new ObjectMapper();
-        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+    /** Creates the mappers and starts warming them up, so that overlaps with the rest of the start. */
+    public static McpServerFactory prepare() {
+        McpServerFactory factory = new McpServerFactory();
+        ProtocolWarmup.start(factory.json, factory.mapper);
+        return factory;
+    }
+
+    /** Builds and starts the server; {@code stdinReady}: stdin is not read before it completes. */
+    public McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
+                               ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput,
                 stdinReady);
         var transport = new StdioServerTransportProvider(mapper, guardedStdin, protocol,
