@@ -29,8 +29,8 @@ class McpClientProcessTest {
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
-    private McpSyncClient connect(ServerLaunch launch) {
-        return launch.client(progress::add, stderr);
+    private ServerLaunch.Connection connect(ServerLaunch launch) {
+        return launch.connect(progress::add, stderr);
     }
 
     private static String text(McpSchema.CallToolResult result) {
@@ -49,7 +49,8 @@ class McpClientProcessTest {
 
     @Test
     void handshakeNamesTheServerAndDescribesTheTools() {
-        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+        try (ServerLaunch.Connection connection = connect(new ServerLaunch(root))) {
+            McpSyncClient client = connection.client();
             McpSchema.InitializeResult init = client.getCurrentInitializationResult();
             assertEquals("memtomem", init.serverInfo().name());
             assertEquals(Version.current(), init.serverInfo().version());
@@ -62,10 +63,13 @@ class McpClientProcessTest {
 
     @Test
     void coreModeListsTheNineToolsAndFullModeTheActionsToo() {
-        try (McpSyncClient client = connect(new ServerLaunch(root.resolve("core")))) {
+        try (ServerLaunch.Connection connection = connect(new ServerLaunch(root.resolve("core")))) {
+            McpSyncClient client = connection.client();
             assertEquals(CORE_TOOLS, client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
         }
-        try (McpSyncClient client = connect(new ServerLaunch(root.resolve("full")).env("MEMTOMEM_TOOL_MODE", "full"))) {
+        ServerLaunch full = new ServerLaunch(root.resolve("full")).env("MEMTOMEM_TOOL_MODE", "full");
+        try (ServerLaunch.Connection connection = connect(full)) {
+            McpSyncClient client = connection.client();
             List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
             assertTrue(names.size() > CORE_TOOLS.size() && names.containsAll(CORE_TOOLS), names::toString);
             assertTrue(names.contains("mem_edit") && names.contains("mem_tag_list"), names::toString);
@@ -78,7 +82,8 @@ class McpClientProcessTest {
         ServerLaunch launch = new ServerLaunch(root);
         Path notes = Files.createDirectories(root.resolve("notes"));
         Files.writeString(notes.resolve("kafka.md"), "## Kafka\nPartitions keep order per key.\n");
-        try (McpSyncClient client = connect(launch)) {
+        try (ServerLaunch.Connection connection = connect(launch)) {
+            McpSyncClient client = connection.client();
             assertTrue(ok(client, "mem_add", Map.of("title", "Redis", "content", "Redis evicts with allkeys-lru."))
                     .startsWith("Memory added to "));
             assertTrue(ok(client, "mem_index", Map.of("path", notes.toString())).startsWith("Indexing complete:"));
@@ -104,7 +109,8 @@ class McpClientProcessTest {
         for (int i = 0; i < 40; i++) {
             Files.writeString(notes.resolve("note" + i + ".md"), "## Note " + i + "\nSome text " + i + ".\n");
         }
-        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+        try (ServerLaunch.Connection connection = connect(new ServerLaunch(root))) {
+            McpSyncClient client = connection.client();
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("mem_index")
                     .arguments(Map.of("path", notes.toString())).progressToken("index-1").build());
             assertTrue(text(result).contains("- Files scanned: 40"), () -> text(result));
@@ -124,7 +130,8 @@ class McpClientProcessTest {
 
     @Test
     void badRequestsAreAnsweredAndTheServerStaysUp() {
-        try (McpSyncClient client = connect(new ServerLaunch(root))) {
+        try (ServerLaunch.Connection connection = connect(new ServerLaunch(root))) {
+            McpSyncClient client = connection.client();
             assertThrows(McpError.class, () -> call(client, "mem_nope", Map.of()));
             McpSchema.CallToolResult wrongType = call(client, "mem_search", Map.of("query", "x", "top_k", "ten"));
             assertTrue(wrongType.isError());

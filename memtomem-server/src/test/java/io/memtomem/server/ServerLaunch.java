@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * How the tests start {@code io.memtomem.server.Main} as a real process: this module's class path, a temporary home
@@ -75,8 +78,11 @@ final class ServerLaunch {
         return runtimeDir.resolve(PidFileNames.forStore(Os.current(), home.resolve(".memtomem").resolve("memtomem.db")));
     }
 
-    /** An initialized SDK client on a new server process; closing it ends the server (SIGTERM). */
-    McpSyncClient client(Consumer<McpSchema.ProgressNotification> progress, List<String> stderr) {
+    /**
+     * An initialized SDK client on a new server process. Closing it closes the client (which ends the server with
+     * SIGTERM), then makes sure the process is gone.
+     */
+    synchronized Connection connect(Consumer<McpSchema.ProgressNotification> progress, List<String> stderr) {
         List<String> command = command();
         ServerParameters parameters = ServerParameters.builder(command.get(0))
                 .args(command.subList(1, command.size())).env(environment()).build();
@@ -88,12 +94,41 @@ final class ServerLaunch {
             }
         };
         transport.setStdErrorHandler(stderr::add);
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         McpSyncClient client = McpClient.sync(transport)
                 .requestTimeout(TIMEOUT).initializationTimeout(TIMEOUT)
                 .clientInfo(McpSchema.Implementation.builder("memtomem-server-test", "1").build())
                 .progressConsumer(progress)
                 .build();
-        client.initialize();
-        return client;
+        RuntimeException failure = null;
+        try {
+            client.initialize();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // synchronized + sequential tests: the one new child of this JVM is the server the client spawned
+        List<ProcessHandle> spawned = ProcessHandle.current().children().filter(child -> !before.contains(child))
+                .toList();
+        Connection connection = new Connection(client, spawned);
+        if (failure != null) {
+            connection.close();
+            throw failure;
+        }
+        return connection;
+    }
+
+    /** The client and the server process it spawned. */
+    record Connection(McpSyncClient client, List<ProcessHandle> processes) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } finally {
+                for (ProcessHandle process : processes) {
+                    process.destroyForcibly();
+                    process.onExit().completeOnTimeout(process, TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+                }
+            }
+        }
     }
 }
