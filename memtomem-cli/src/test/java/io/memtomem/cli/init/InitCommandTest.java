@@ -72,6 +72,12 @@ class InitCommandTest {
     }
 
     @Test
+    void thePresetFlagChoosesTheEmbeddingProvider() {
+        assertEquals(0, cli.run("init", "--non-interactive", "--preset", "english").exitCode());
+        assertEquals("onnx", cli.config().embeddingProvider());
+    }
+
+    @Test
     void anUnknownPresetFlagIsAUsageError() {
         assertEquals(2, cli.run("init", "--preset", "klingon").exitCode());
     }

@@ -51,6 +51,14 @@ class RecallCommandTest {
     }
 
     @Test
+    void untilBeforeAnyMemoryFindsNothingAndUntilLaterFindsAll() throws Exception {
+        assertTrue(cli.run("recall", "--until", "2000-01-01").out().startsWith("No memories in that range."));
+        JsonNode chunks = new ObjectMapper().readTree(cli.run("recall", "--since", "2000-01-01", "--until",
+                "2999-01-01", "--json").out()).get("chunks");
+        assertEquals(2, chunks.size());
+    }
+
+    @Test
     void aMalformedDateIsAOneLineError() {
         Result result = cli.run("recall", "--since", "last tuesday");
         assertEquals(1, result.exitCode(), result::toString);
