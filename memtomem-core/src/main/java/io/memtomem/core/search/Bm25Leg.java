@@ -10,11 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace predicate inside the SQL, ordered by rank, scope
@@ -109,9 +109,18 @@ final class Bm25Leg {
         if (ranks.isEmpty()) {
             return List.of();
         }
+        // one IN list per page size (padded with -1, never a rowid) keeps the statement cached and a single step loop
+        int slots = Integer.highestOneBit(Math.max(1, ranks.size() - 1)) * 2;
         PreparedStatement select = session.prepare("SELECT " + ChunkRows.COLUMNS + ", c.rowid, "
-                + ChunkRows.SCOPE_PRIORITY + " FROM chunks c WHERE c.rowid IN (SELECT value FROM json_each(?))");
-        select.setString(1, ranks.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+                + ChunkRows.SCOPE_PRIORITY + " FROM chunks c WHERE c.rowid IN ("
+                + String.join(", ", Collections.nCopies(slots, "?")) + ")");
+        int index = 1;
+        for (long rowid : ranks.keySet()) {
+            select.setLong(index++, rowid);
+        }
+        while (index <= slots) {
+            select.setLong(index++, -1);
+        }
         List<Row> rows = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
