@@ -13,10 +13,19 @@ final class Await {
     }
 
     static void until(Duration timeout, String what, BooleanSupplier condition) {
+        until(timeout, () -> what, condition);
+    }
+
+    /** Like {@link #until(Duration, String, BooleanSupplier)}, describing the failure only when it happens. */
+    static void until(Duration timeout, Supplier<String> what, BooleanSupplier condition) {
         value(timeout, what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     static <T> T value(Duration timeout, String what, Supplier<Optional<T>> probe) {
+        return value(timeout, () -> what, probe);
+    }
+
+    static <T> T value(Duration timeout, Supplier<String> what, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = probe.get();
@@ -24,7 +33,7 @@ final class Await {
                 return value.get();
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
             }
             pause();
         }

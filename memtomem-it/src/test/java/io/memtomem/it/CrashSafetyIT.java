@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * moments come from a seeded Random; rerun a failure with {@code -Dmemtomem.it.seed=<seed>}.
  */
 class CrashSafetyIT {
-    private static final int CORPUS_FILES = 1000;
+    private static final int CORPUS_FILES = 2000;
     private static final int KILLS = 10;
     private static final Duration EXIT_BOUND = Duration.ofSeconds(30);
     private static final Duration INDEX_BOUND = Duration.ofMinutes(3);

@@ -19,6 +19,14 @@ import java.util.function.Supplier;
 final class MalformedRequests {
     /** A JSON-RPC method and its params, sent with a fresh id. */
     record Request(String method, JsonNode params) {
+        private static final int SHOWN = 160;
+
+        /** Short enough for an assertion message even when a param is a 100,000-character string. */
+        @Override
+        public String toString() {
+            String text = method + " " + params;
+            return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+        }
     }
 
     /** Lines that are not a JSON-RPC message at all, so no reply can carry an id. */

@@ -126,7 +126,7 @@ final class RawMcpSession {
     }
 
     JsonNode await(long id, Duration timeout) {
-        return Await.value(timeout, "reply to request " + id + "; stderr:\n" + stderr.text(),
+        return Await.value(timeout, () -> "reply to request " + id + "; stderr:\n" + stderr.text(),
                 () -> Optional.ofNullable(responsesById.get(id)));
     }
 
