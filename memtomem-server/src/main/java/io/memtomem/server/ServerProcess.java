@@ -44,7 +44,6 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
-        McpServerFactory mcp = McpServerFactory.prepare();
         MemtomemConfig config;
         try {
             config = MemtomemConfig.load(environment);
@@ -54,12 +53,14 @@ public final class ServerProcess {
         }
         log.attachIfPresent(config.storeDir());
         Os os = Os.current();
+        // three threads from here on: the pid lock (JNA), the protocol warm-up, and the server build on this one
         CompletableFuture<StoreLock> lockTaken = StoreLock.acquireInBackground(os, config.dbPath());
+        McpServerFactory mcp = McpServerFactory.prepare();
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
         ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()));
-        // built while the lock is being taken; stdin stays unread until the lock is decided
+        // stdin stays unread until the lock is decided
         CompletableFuture<Void> lockDecided = new CompletableFuture<>();
         McpSyncServer server = mcp.start(context, stdin, protocol, activity, () -> shutdown.fire("stdin closed"),
                 lockDecided);

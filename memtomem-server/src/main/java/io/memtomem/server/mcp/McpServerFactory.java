@@ -10,8 +10,10 @@ import io.memtomem.server.transport.ActivityTracker;
 import io.memtomem.server.transport.ProtocolOutput;
 import io.memtomem.server.transport.StdinGuard;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -28,15 +30,15 @@ import java.util.concurrent.CompletableFuture;
 public final class McpServerFactory {
     private final ObjectMapper json = new ObjectMapper();
     private final JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+    private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator(json);
+    private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper, validator);
 
     private McpServerFactory() {
     }
 
-    /** Creates the mappers and starts warming them up, so that overlaps with the rest of the start. */
+    /** Creates the mappers and starts warming them up, which overlaps with the rest of the start. */
     public static McpServerFactory prepare() {
-        McpServerFactory factory = new McpServerFactory();
-        ProtocolWarmup.start(factory.json, factory.mapper);
-        return factory;
+        return new McpServerFactory();
     }
 
     /** Builds and starts the server; {@code stdinReady}: stdin is not read before it completes. */
@@ -47,13 +49,16 @@ public final class McpServerFactory {
         var transport = new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1);
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
+        List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
+                .map(tool -> ToolBridge.specification(tool, activity)).toList();
+        warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         return McpServer.sync(transport)
                 .jsonMapper(mapper)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(json))
+                .jsonSchemaValidator(new DeferredSchemaCheck(validator))
                 .serverInfo("memtomem", Version.current())
                 .instructions(Instructions.forTools(context.mode(), tools))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(tools.stream().map(tool -> ToolBridge.specification(tool, activity)).toList())
+                .tools(specifications)
                 .build();
     }
 }

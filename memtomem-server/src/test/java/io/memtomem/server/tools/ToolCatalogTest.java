@@ -1,6 +1,9 @@
 package io.memtomem.server.tools;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memtomem.server.tools.schema.Param;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,16 @@ class ToolCatalogTest {
                 .filter(p -> p.name().equals("top_k")).findFirst().orElseThrow();
         assertEquals(Map.of("type", "integer", "description", topK.description(), "default", 10, "minimum", 1L,
                 "maximum", 100L), topK.toJsonSchema());
+    }
+
+    @Test
+    void everySchemaIsAValidJsonSchema() {
+        // the server checks this off the startup path; a failure here would only be logged there
+        DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator(new ObjectMapper());
+        for (Operation tool : tools.catalog().exposed(ToolMode.FULL)) {
+            JsonSchemaValidator.ValidationResponse check = validator.validateSchema(tool.schema().toJsonSchema());
+            assertTrue(check.valid(), () -> tool.name() + ": " + check.errorMessage());
+        }
     }
 
     @Test
