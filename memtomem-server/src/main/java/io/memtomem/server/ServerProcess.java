@@ -50,6 +50,9 @@ public final class ServerProcess {
         } catch (MemtomemException e) {
             System.err.println("memtomem-server: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            System.err.println("memtomem-server: cannot read the configuration (" + e + ")");
+            return 1;
         }
         log.attachIfPresent(config.storeDir());
         Os os = Os.current();
