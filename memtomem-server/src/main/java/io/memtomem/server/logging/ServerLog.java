@@ -30,6 +30,7 @@ public final class ServerLog extends OutputStream {
     private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private ByteArrayOutputStream early = new ByteArrayOutputStream();
     private OutputStream file;
+    private boolean attachTried;
     private boolean atLineStart = true;
 
     private ServerLog() {
@@ -58,11 +59,15 @@ public final class ServerLog extends OutputStream {
         }
     }
 
-    /** Starts appending to {@code <storeDir>/logs/server.log} (rotated to server.log.1 past 5 MB). Idempotent. */
+    /**
+     * Starts appending to {@code <storeDir>/logs/server.log} (rotated to server.log.1 past 5 MB). Only the first call
+     * does anything; when the file cannot be opened the log stays on stderr.
+     */
     public synchronized void attach(Path storeDir) {
-        if (file != null) {
+        if (attachTried) {
             return;
         }
+        attachTried = true;
         Path logFile = storeDir.resolve("logs").resolve("server.log");
         try {
             Files.createDirectories(logFile.getParent());

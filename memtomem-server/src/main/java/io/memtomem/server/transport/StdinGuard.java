@@ -74,7 +74,7 @@ public final class StdinGuard extends InputStream {
         return line.length - position;
     }
 
-    private boolean nextLine() throws IOException {
+    private boolean nextLine() {
         ready.join();
         while (!ended) {
             byte[] raw = readRawLine();
@@ -91,7 +91,13 @@ public final class StdinGuard extends InputStream {
             if (rejection != null) {
                 LOG.warn("dropped an input line the MCP SDK cannot parse ({} bytes); answered {}", raw.length,
                         rejection);
-                out.writeFrame(rejection);
+                try {
+                    out.writeFrame(rejection);
+                } catch (IOException e) {
+                    LOG.warn("stdout is closed ({}); treating it as end of input", e.getMessage());
+                    endOfInput();
+                    return false;
+                }
                 continue;
             }
             line = Arrays.copyOf(raw, raw.length + 1);
