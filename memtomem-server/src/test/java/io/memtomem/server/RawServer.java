@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,10 +43,6 @@ final class RawServer implements AutoCloseable {
 
     static RawServer start(ServerLaunch launch) throws IOException {
         return new RawServer(launch.processBuilder(launch.command()).start());
-    }
-
-    static RawServer adopt(Process process) {
-        return new RawServer(process);
     }
 
     static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
@@ -138,17 +134,13 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    void assertNoUnreadFrames() {
-        assertEquals(List.of(), List.copyOf(stdout));
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(ServerLaunch.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void pump(InputStream stream, java.util.function.Consumer<String> sink, String name) {
+    private static void pump(InputStream stream, Consumer<String> sink, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;

@@ -66,10 +66,6 @@ public final class StoreLock {
         return new StoreLock(null);
     }
 
-    public boolean held() {
-        return held != null;
-    }
-
     /** Removes the pid file and releases the lock if this server holds it. Idempotent. */
     public void release() {
         if (held != null) {
