@@ -59,7 +59,8 @@ public final class TrainingRun {
     }
 
     public static int run() {
-        ServerLog log = ServerLog.install(Map.of());
+        // the build log shows only problems: the scripted session's own log lines are routine
+        ServerLog log = ServerLog.install(Map.of("MEMTOMEM_LOG_LEVEL", "error"));
         Path home = null;
         try {
             home = Files.createTempDirectory("memtomem-appcds-");
