@@ -20,7 +20,9 @@ import java.util.Map;
  * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace predicate inside the SQL, ordered by rank, scope
  * priority and id, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
  *
- * <p>Ranking runs on rowids and sort keys only; full rows are read for the winners alone. When no namespace can be
+ * <p>{@code bm25(chunks_fts)} is the reference's {@code rank} (FTS5's default rank function) but lets SQLite keep
+ * only the top rows while sorting, where {@code ORDER BY rank} makes FTS5 sort every match itself. Ranking runs on
+ * rowids and sort keys only; full rows are read for the winners alone. When no namespace can be
  * filtered out (nothing pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
  * ties in Java on a slightly larger page, falling back to the joined query if a tie group spills past that page.
  */
@@ -72,25 +74,41 @@ final class Bm25Leg {
                                   boolean filtering) throws SQLException {
         if (!filtering) {
             PreparedStatement ranked = session.prepare(
-                    "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?");
+                    "SELECT rowid, bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
+                            + " ORDER BY score LIMIT ?");
             ranked.setString(1, match);
             ranked.setInt(2, limit + TIE_MARGIN);
             Map<Long, Double> ranks = ranks(ranked);
             List<Row> rows = rows(session, ranks).stream().sorted(ORDER).toList();
             boolean tieSpills = ranks.size() == limit + TIE_MARGIN && rows.size() >= limit
                     && rows.get(limit - 1).rank() == rows.get(rows.size() - 1).rank();
-            if (!tieSpills) {
-                return rows.subList(0, Math.min(limit, rows.size()));
-            }
+            return tieSpills ? withWholeTieGroup(session, match, rows.get(limit - 1).rank(), limit)
+                    : rows.subList(0, Math.min(limit, rows.size()));
         }
         // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
-        PreparedStatement ranked = session.prepare("SELECT c.rowid, chunks_fts.rank FROM chunks_fts"
+        PreparedStatement ranked = session.prepare("SELECT c.rowid, bm25(chunks_fts) AS score FROM chunks_fts"
                 + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
                 + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace")
-                + " ORDER BY chunks_fts.rank, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
+                + " ORDER BY score, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
         ranked.setString(1, match);
         int next = ChunkStore.bind(ranked, namespaces.params(), 2);
         ranked.setInt(next, limit);
+        return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
+    }
+
+    /**
+     * Re-ranks when a group of equal scores spills past the fetched page: every match scoring at or above the cut
+     * score (the page plus the whole tie group) is ordered with the reference's tie-breakers.
+     */
+    private static List<Row> withWholeTieGroup(Session session, String match, double cutScore, int limit)
+            throws SQLException {
+        PreparedStatement ranked = session.prepare("SELECT c.rowid, f.score FROM (SELECT rowid,"
+                + " bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ?) f"
+                + " JOIN chunks c ON c.rowid = f.rowid WHERE f.score <= ?"
+                + " ORDER BY f.score, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
+        ranked.setString(1, match);
+        ranked.setDouble(2, cutScore);
+        ranked.setInt(3, limit);
         return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
     }
 

@@ -26,7 +26,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * BM25-only benchmark of the core (issue 3): indexing 10,000 synthetic markdown files (~30,000 chunks of ~120
+ * BM25-only benchmark of the core (issue 3): indexing 10,000 synthetic markdown files (~30,000 chunks of 80-180
  * Zipf-distributed words from a 30,000-word vocabulary; queries are two content words) against a raw
  * one-transaction SQLite insert of the same rows, a no-change re-index, heap after indexing, and search latency at
  * 100,000 chunks against a raw FTS5 {@code MATCH ... ORDER BY bm25()} on the same table. Not a test: it prints
@@ -208,7 +208,7 @@ public final class CoreBench {
             for (int s = 0; s < SECTIONS_PER_FILE; s++) {
                 text.append("## ").append(word()).append(' ').append(word()).append("\n\n");
                 for (int p = 0; p < 2; p++) {
-                    text.append(sentence(60)).append("\n\n");
+                    text.append(sentence(40 + random.nextInt(50))).append("\n\n");
                 }
             }
             Path file = corpus.resolve(String.format(Locale.ROOT, "d%03d/note-%05d.md", n / 100, n));
