@@ -42,7 +42,7 @@ final class Processes {
     /** Kills every tracked process and every descendant of this JVM, children before they can be re-parented. */
     void killAll() {
         List<ProcessHandle> victims = new ArrayList<>();
-        Stream.concat(tracked.stream(), ProcessHandle.current().children()).forEach(root -> {
+        Stream.concat(tracked.stream(), ProcessHandle.current().children()).filter(ProcessHandle::isAlive).forEach(root -> {
             victims.add(root);
             root.descendants().forEach(victims::add);
         });
