@@ -15,12 +15,17 @@ public record Environment(Path userHome, Map<String, String> env, Path cwd) {
         cwd = Objects.requireNonNull(cwd, "cwd").toAbsolutePath().normalize();
     }
 
-    /** The running process: {@code user.home} (falling back to HOME / USERPROFILE), the environment, {@code user.dir}. */
+    /**
+     * The running process: the home directory the way the Python reference's {@code expanduser} finds it (HOME on
+     * POSIX, USERPROFILE on Windows) so a server and a CLI started with the same environment share one store, falling
+     * back to {@code user.home}; the environment; {@code user.dir}.
+     */
     public static Environment system() {
         Map<String, String> env = System.getenv();
-        String home = System.getProperty("user.home");
-        if (home == null || home.isBlank() || home.equals("?")) {
-            home = env.getOrDefault("HOME", env.getOrDefault("USERPROFILE", "."));
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        String home = env.get(windows ? "USERPROFILE" : "HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
         }
         return new Environment(Path.of(home), env, Path.of(System.getProperty("user.dir")));
     }

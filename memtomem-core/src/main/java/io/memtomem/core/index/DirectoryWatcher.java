@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * directory under the memory dirs is registered, including ones created later. Changed paths collect in a set of at
  * most 1,000; once no event arrived for the debounce window (1.5 s) each path is re-indexed: a deleted file loses its
  * chunks, a moved file is a delete plus a create, and a deleted directory purges the sources that were under it.
+ * A memory dir that does not exist yet (a fresh store before its first {@code mem_add}) is looked for again every
+ * {@link #MISSING_ROOT_RECHECK} and watched from the moment it appears.
  */
 public final class DirectoryWatcher implements FileWatcher {
     public static final Duration DEBOUNCE = Duration.ofMillis(1500);
     static final int MAX_PENDING = 1000;
+    static final Duration MISSING_ROOT_RECHECK = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryWatcher.class);
 
     private final Indexer indexer;
@@ -42,6 +45,8 @@ public final class DirectoryWatcher implements FileWatcher {
     private final WatchService service;
     private final Map<WatchKey, Path> directories = new HashMap<>();
     private final Set<Path> pending = new LinkedHashSet<>();
+    private final Set<Path> missingRoots = new LinkedHashSet<>();
+    private long lastMissingRootCheckNanos;
     private final Thread thread;
     private long lastEventNanos;
     private boolean overflowWarned;
@@ -56,7 +61,7 @@ public final class DirectoryWatcher implements FileWatcher {
         this.thread.setDaemon(true);
     }
 
-    /** Starts watching the existing roots; a missing root is logged and skipped. */
+    /** Starts watching the existing roots; a missing root is watched once it appears. */
     public static DirectoryWatcher start(Indexer indexer, ChunkStore store, List<Path> roots, Duration debounce)
             throws IOException {
         DirectoryWatcher watcher = new DirectoryWatcher(indexer, store, debounce);
@@ -65,7 +70,8 @@ public final class DirectoryWatcher implements FileWatcher {
             if (Files.isDirectory(canonical)) {
                 watcher.registerTree(canonical, false);
             } else {
-                LOG.info("memory dir {} does not exist; not watching it", canonical);
+                LOG.info("memory dir {} does not exist yet; watching for it", canonical);
+                watcher.missingRoots.add(canonical);
             }
         }
         watcher.thread.start();
@@ -95,6 +101,7 @@ public final class DirectoryWatcher implements FileWatcher {
                 if (!pending.isEmpty() && System.nanoTime() - lastEventNanos >= debounce.toNanos()) {
                     flush();
                 }
+                registerAppearedRoots();
             }
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
             // close() was called
@@ -158,6 +165,20 @@ public final class DirectoryWatcher implements FileWatcher {
                 indexer.refresh(path);
             } catch (RuntimeException e) {
                 LOG.warn("re-indexing {} after a change failed: {}", path, e.getMessage());
+            }
+        }
+    }
+
+    private void registerAppearedRoots() {
+        if (missingRoots.isEmpty() || System.nanoTime() - lastMissingRootCheckNanos < MISSING_ROOT_RECHECK.toNanos()) {
+            return;
+        }
+        lastMissingRootCheckNanos = System.nanoTime();
+        for (var it = missingRoots.iterator(); it.hasNext(); ) {
+            Path root = it.next();
+            if (Files.isDirectory(root)) {
+                it.remove();
+                registerTree(root, true);
             }
         }
     }

@@ -106,4 +106,15 @@ class DirectoryWatcherTest {
         assertEquals(List.of(kept.toString()), sources());
         assertTrue(watcher != null);
     }
+
+    @Test
+    void aMemoryDirCreatedAfterStartIsWatchedOnceItAppears() throws Exception {
+        Path later = home.resolve("later");
+        MemtomemConfig config = TestStores.withNotes(home);
+        try (DirectoryWatcher lateWatcher = DirectoryWatcher.start(new Indexer(config, database, Clock.systemUTC()),
+                store, List.of(later), DEBOUNCE)) {
+            Path file = write(Files.createDirectories(later).resolve("first.md"), "## First\n\nfirst" + BODY + "\n");
+            eventually(() -> sources().contains(file.toString()), "a file in the late memory dir is indexed");
+        }
+    }
 }
