@@ -42,7 +42,8 @@ class BadInputIT {
         Map<Long, MalformedRequests.Request> sent = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             if (i % INVALID_LINE_EVERY == 0) {
-                server.send(MalformedRequests.INVALID_LINES.get(i / INVALID_LINE_EVERY % MalformedRequests.INVALID_LINES.size()));
+                List<String> lines = MalformedRequests.INVALID_LINES;
+                server.send(lines.get(i / INVALID_LINE_EVERY % lines.size()));
             }
             MalformedRequests.Request request = requests.get(i);
             sent.put(server.request(request.method(), request.params()), request);

@@ -61,7 +61,8 @@ class CrashSafetyIT {
 
         indexToCompletion(notes);
         assertIntact(sandbox.dbPath(), "after the final index (seed " + seed + ")");
-        assertEquals(cleanChunks, chunkSet(sandbox.dbPath()), "chunks after crashes vs a clean index (seed " + seed + ")");
+        assertEquals(cleanChunks, chunkSet(sandbox.dbPath()),
+                "chunks after crashes vs a clean index (seed " + seed + ")");
         assertEquals(markdown, MarkdownFiles.contents(notes), "indexing changed the markdown");
     }
 

@@ -36,7 +36,8 @@ final class FileTree {
                     LinkOption.NOFOLLOW_LINKS);
             String kind = attributes.isDirectory() ? "dir" : attributes.isSymbolicLink() ? "link" : "file";
             // a directory's size and mtime change with its entries, which are listed themselves
-            return attributes.isDirectory() ? kind : kind + " " + attributes.size() + " " + attributes.lastModifiedTime();
+            return attributes.isDirectory() ? kind
+                    : kind + " " + attributes.size() + " " + attributes.lastModifiedTime();
         } catch (IOException vanishedMeanwhile) {
             return "gone";
         }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Scenario 4 (locking.md §5): a hard-killed server leaves a stale pid file that the lock, not the file, makes dead. */
+/** Scenario 4 (locking.md §5): a hard-killed server leaves a stale pid file; the lock, not the file, says dead. */
 class KillNineIT {
     private static final Duration BOUND = Duration.ofSeconds(30);
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,13 +30,15 @@ final class McpServerConnection implements AutoCloseable {
     private final McpSyncClient client;
     private final McpSchema.InitializeResult initializeResult;
     private final ProcessHandle process;
+    private final List<ProcessHandle> tree;
     private final LineBuffer stderr;
 
     private McpServerConnection(McpSyncClient client, McpSchema.InitializeResult initializeResult,
-                                ProcessHandle process, LineBuffer stderr) {
+                                ProcessHandle process, List<ProcessHandle> tree, LineBuffer stderr) {
         this.client = client;
         this.initializeResult = initializeResult;
         this.process = process;
+        this.tree = tree;
         this.stderr = stderr;
     }
 
@@ -61,8 +64,10 @@ final class McpServerConnection implements AutoCloseable {
                 .toList();
         assertEquals(1, spawned.size(), "exactly one new server process expected, got " + spawned);
         ProcessHandle server = spawned.get(0);
-        sandbox.processes().adopt(server);
-        return new McpServerConnection(client, result, server, stderr);
+        // on Windows the child is cmd.exe running the .cmd launcher; its JVM must be remembered while it has a parent
+        List<ProcessHandle> tree = Stream.concat(Stream.of(server), server.descendants()).toList();
+        tree.forEach(sandbox.processes()::adopt);
+        return new McpServerConnection(client, result, server, tree, stderr);
     }
 
     McpSchema.InitializeResult initializeResult() {
@@ -102,11 +107,16 @@ final class McpServerConnection implements AutoCloseable {
         return stderr;
     }
 
-    /** Ends the server the SDK's way (SIGTERM after a short grace period) and waits until it is gone. */
+    /**
+     * Ends the server the SDK's way (SIGTERM after a short grace period) and waits until it is gone. The SDK only
+     * ends its direct child, so the rest of the tree (the JVM under Windows' cmd.exe) gets the same treatment.
+     */
     @Override
     public void close() {
         client.closeGracefully();
-        Await.until(EXIT_BOUND, "server " + process.pid() + " to exit", () -> !process.isAlive());
+        tree.forEach(ProcessHandle::destroy);
+        Await.until(EXIT_BOUND, "server " + process.pid() + " to exit",
+                () -> tree.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     /** The SDK transport with the sandbox's environment and directory instead of this JVM's (may carry MEMTOMEM_*). */

@@ -42,10 +42,11 @@ final class Processes {
     /** Kills every tracked process and every descendant of this JVM, children before they can be re-parented. */
     void killAll() {
         List<ProcessHandle> victims = new ArrayList<>();
-        Stream.concat(tracked.stream(), ProcessHandle.current().children()).filter(ProcessHandle::isAlive).forEach(root -> {
-            victims.add(root);
-            root.descendants().forEach(victims::add);
-        });
+        Stream.concat(tracked.stream(), ProcessHandle.current().children()).filter(ProcessHandle::isAlive)
+                .forEach(root -> {
+                    victims.add(root);
+                    root.descendants().forEach(victims::add);
+                });
         victims.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle victim : victims) {
             try {

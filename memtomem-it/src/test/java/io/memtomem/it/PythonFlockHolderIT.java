@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Scenario 6 (locking.md §10.1–10.2): the Python memtomem holds its pid file with BSD {@code flock}; the Java CLI must
- * see that holder as a live server, which a JVM {@code FileChannel} lock would not.
+ * Scenario 6 (locking.md §10.1–10.2): the Python memtomem holds its pid file with BSD {@code flock}; the Java CLI
+ * must see that holder as a live server, which a JVM {@code FileChannel} lock would not.
  */
 class PythonFlockHolderIT {
     /** What the Python server does on start: flock(LOCK_EX|LOCK_NB), then the three-line payload. */
@@ -57,7 +57,8 @@ class PythonFlockHolderIT {
         Mm.Result refused = Mm.run(sandbox, "uninstall", "-y");
         assertEquals(2, refused.exitCode(), refused::toString);
         assertContains(refused.stdout() + refused.stderr(), "Server still running (pid " + holder.pid() + ")");
-        assertEquals(List.of(), before.removedIn(FileTree.snapshot(sandbox.storeDir())), "deleted by a refused uninstall");
+        assertEquals(List.of(), before.removedIn(FileTree.snapshot(sandbox.storeDir())),
+                "deleted by a refused uninstall");
 
         holder.getOutputStream().close();
         Await.until(Duration.ofSeconds(10), "the python holder to exit", () -> !holder.isAlive());

@@ -33,7 +33,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         // real path: macOS hands out /var/... which is a symlink to /private/var/...
         root = Files.createTempDirectory("memtomem-it-").toRealPath();
         if (root.toString().chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalStateException("the launchers split MEMTOMEM_JAVA_OPTS on spaces; temp root has one: " + root);
+            throw new IllegalStateException("the launchers split MEMTOMEM_JAVA_OPTS on spaces, found one in " + root);
         }
         Files.createDirectories(home());
         Files.createDirectories(tempDir());

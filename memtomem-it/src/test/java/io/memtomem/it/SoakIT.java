@@ -76,8 +76,8 @@ class SoakIT {
             assertEquals(expected.size(), db.count("SELECT count(*) FROM chunks"), "chunks in the index");
             assertEquals(expected, exactlyOnce(String.join("\n", db.strings("SELECT content FROM chunks"))),
                     "entries in the chunks table");
-            assertEquals(expected.size(), db.count("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH '" + WORD + "'"),
-                    "entries in the full-text index");
+            assertEquals(expected.size(), db.count("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH '"
+                    + WORD + "'"), "entries in the full-text index");
         }
     }
 

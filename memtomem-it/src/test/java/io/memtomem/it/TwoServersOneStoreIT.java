@@ -50,7 +50,8 @@ class TwoServersOneStoreIT {
             second.closeStdin();
             assertEquals(0, second.awaitExit(Duration.ofSeconds(5)), () -> second.stderr().text());
 
-            assertTrue(Files.isRegularFile(sandbox.pidFile()), "the contended server's exit removed the holder's pid file");
+            assertTrue(Files.isRegularFile(sandbox.pidFile()),
+                    "the contended server's exit removed the holder's pid file");
             if (!Platform.WINDOWS) { // Windows blocks reads of a locked pid file (locking.md §9 item 2)
                 assertArrayEquals(firstPayload, PidFiles.bytes(sandbox.pidFile()));
                 assertEquals(Optional.of(first.process().pid()), PidFiles.recordedPid(sandbox.pidFile()));

@@ -36,7 +36,8 @@ class UninstallIT {
         String expected = Platform.WINDOWS ? "Server still running"
                 : "Server still running (pid " + server.process().pid() + ")";
         assertContains(refused.stdout() + refused.stderr(), expected);
-        assertEquals(List.of(), before.removedIn(FileTree.snapshot(sandbox.storeDir())), "deleted by a refused uninstall");
+        assertEquals(List.of(), before.removedIn(FileTree.snapshot(sandbox.storeDir())),
+                "deleted by a refused uninstall");
 
         server.closeStdin();
         assertEquals(0, server.awaitExit(EXIT_BOUND), () -> server.stderr().text());
