@@ -49,8 +49,10 @@ final class McpServerConnection implements AutoCloseable {
     static synchronized McpServerConnection start(Sandbox sandbox) {
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         List<String> command = Launchers.server();
+        // the SDK lays its params' environment over the process builder's: without .env() it would put back this
+        // JVM's HOME, PATH, ... and send the server to the developer's real store
         ServerParameters parameters = ServerParameters.builder(command.get(0))
-                .args(command.subList(1, command.size())).build();
+                .args(command.subList(1, command.size())).env(sandbox.environment()).build();
         var transport = new SandboxedStdioTransport(parameters, sandbox);
         LineBuffer stderr = new LineBuffer();
         transport.setStdErrorHandler(stderr::add);
@@ -119,7 +121,7 @@ final class McpServerConnection implements AutoCloseable {
                 () -> tree.stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    /** The SDK transport with the sandbox's environment and directory instead of this JVM's (may carry MEMTOMEM_*). */
+    /** The SDK transport started in the sandbox, from its environment alone (this JVM's may carry MEMTOMEM_*). */
     private static final class SandboxedStdioTransport extends StdioClientTransport {
         private final Sandbox sandbox;
 

@@ -129,9 +129,10 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         env.put("TMPDIR", temp);
         env.put("TMP", temp);
         env.put("TEMP", temp);
-        // The JVM takes user.home from the password database and java.io.tmpdir from nowhere (POSIX): pin both, so
-        // code that reads them instead of HOME/TMPDIR can still never reach the developer's real store or /tmp.
-        env.put("MEMTOMEM_JAVA_OPTS", "-Duser.home=" + home + " -Djava.io.tmpdir=" + temp);
+        // The JVM takes user.home from the password database, not HOME. It points at a decoy here: code that reads
+        // it instead of HOME/USERPROFILE (the contract) writes where the tests' checks of <home>/.memtomem notice,
+        // and never into the developer's real home. java.io.tmpdir ignores TMPDIR on POSIX, so it is pinned too.
+        env.put("MEMTOMEM_JAVA_OPTS", "-Duser.home=" + root.resolve("user-home-decoy") + " -Djava.io.tmpdir=" + temp);
         env.put("_MEMTOMEM_TEST_MODE", "1");
         env.put("_MEMTOMEM_TEST_RUNTIME_DIR", runtimeDir().toString());
         env.putAll(extraEnv);
