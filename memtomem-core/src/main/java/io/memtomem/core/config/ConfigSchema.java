@@ -33,6 +33,8 @@ final class ConfigSchema {
             key("embedding.max_sequence_tokens", ValueKind.INT, "1024", atLeast(1)),
             key("embedding.threads", ValueKind.INT, "4", atLeast(1)),
             key("embedding.progress_threshold", ValueKind.INT, "32", atLeast(1)),
+            // where native libraries of the onnx provider are extracted; point it elsewhere when HOME is read-only
+            key("embedding.cache_dir", ValueKind.PATH, "~/.memtomem/cache", any()),
             key("search.default_top_k", ValueKind.INT, "10", intRange(1, 100)),
             key("search.bm25_candidates", ValueKind.INT, "50", intRange(1, 10_000)),
             key("search.dense_candidates", ValueKind.INT, "50", intRange(1, 10_000)),

@@ -150,6 +150,23 @@ public final class MemtomemConfig {
         return intValue("embedding.max_sequence_tokens");
     }
 
+    public String embeddingBaseUrl() {
+        return (String) values.get("embedding.base_url");
+    }
+
+    public String embeddingApiKey() {
+        return (String) values.get("embedding.api_key");
+    }
+
+    public int embeddingBatchSize() {
+        return intValue("embedding.batch_size");
+    }
+
+    /** Where the onnx provider extracts its native libraries ({@code embedding.cache_dir}, default ~/.memtomem/cache). */
+    public Path embeddingCacheDir() {
+        return (Path) values.get("embedding.cache_dir");
+    }
+
     /** Dotted key to display value (paths as strings), in schema order. API keys are NOT masked here. */
     public Map<String, Object> effective() {
         Map<String, Object> view = new LinkedHashMap<>();
