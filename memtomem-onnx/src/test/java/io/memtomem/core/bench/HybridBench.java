@@ -1,0 +1,138 @@
+package io.memtomem.core.bench;
+
+import io.memtomem.core.Memtomem;
+import io.memtomem.core.chunk.Chunk;
+import io.memtomem.core.search.SearchRequest;
+import io.memtomem.core.search.hybrid.DenseIndex;
+import io.memtomem.core.search.hybrid.VectorCodec;
+import io.memtomem.core.store.ChunkWriter;
+import io.memtomem.core.store.Database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Search latency at scale: a store of {@code rows} synthetic chunks (30 words from a 5,000-word vocabulary) with
+ * random 384-d unit vectors, searched through the facade with the real ONNX query embedding. Prints p50/p95 for
+ * BM25, dense and hybrid, the bare dense scan's bytes/s and, in the same run, System.arraycopy bandwidth.
+ */
+public final class HybridBench {
+
+    private static final int DIM = 384;
+    private static final int QUERIES = 200;
+    private static final int BATCH = 5_000;
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path home = Files.createTempDirectory("mm-hybrid-bench");
+        Path memories = Files.createDirectories(home.resolve("memories"));
+        BenchStores.onnx(home, memories).close(); // records the onnx identity in the new store
+        Random random = new Random(7);
+        float[][] vectors = fill(home.resolve(".memtomem/memtomem.db"), rows, random);
+        try (Memtomem memtomem = BenchStores.onnx(home, memories)) {
+            String[] queries = new String[QUERIES];
+            for (int i = 0; i < QUERIES; i++) {
+                queries[i] = word(random) + " " + word(random) + " " + word(random);
+            }
+            for (double[] weights : List.of(new double[] {1, 0}, new double[] {0, 1}, new double[] {1, 1})) {
+                long[] nanos = new long[QUERIES];
+                for (int i = 0; i < QUERIES; i++) {
+                    long start = System.nanoTime();
+                    memtomem.search(SearchRequest.of(queries[i]).withWeights(weights[0], weights[1]));
+                    nanos[i] = System.nanoTime() - start;
+                }
+                String leg = weights[1] == 0 ? "bm25" : weights[0] == 0 ? "dense" : "hybrid";
+                System.out.printf("%-6s %,d chunks: p50 %.1f ms  p95 %.1f ms (query embedding included)%n", leg, rows,
+                        percentile(nanos, 50), percentile(nanos, 95));
+            }
+        }
+        denseScan(vectors);
+        copyBandwidth();
+    }
+
+    private static float[][] fill(Path db, int rows, Random random) {
+        float[][] vectors = new float[rows][];
+        try (Database database = Database.open(db)) {
+            for (int from = 0; from < rows; from += BATCH) {
+                int start = from;
+                database.write("bench fill", session -> {
+                    PreparedStatement vector = session.prepare(
+                            "INSERT INTO chunk_vectors(chunk_rowid, vector) VALUES (?, ?)");
+                    for (int i = start; i < Math.min(rows, start + BATCH); i++) {
+                        StringBuilder text = new StringBuilder();
+                        for (int w = 0; w < 30; w++) {
+                            text.append(word(random)).append(' ');
+                        }
+                        Chunk chunk = new Chunk(text.toString().trim(), List.of("# Bench", "## Part " + i),
+                                "markdown_section", i + 1, i + 1, List.of());
+                        ChunkWriter.insert(session, UUID.randomUUID().toString(), chunk, chunk.contentHash(),
+                                "default", "/bench/file" + (i / 4) + ".md", "2026-01-01T00:00:00.000000+00:00");
+                        vectors[i] = randomVector(random);
+                        vector.setLong(1, i + 1);
+                        vector.setBytes(2, VectorCodec.encode(vectors[i]));
+                        vector.executeUpdate();
+                    }
+                    return null;
+                });
+            }
+        }
+        return vectors;
+    }
+
+    private static void denseScan(float[][] vectors) {
+        DenseIndex index = new DenseIndex(DIM);
+        for (int i = 0; i < vectors.length; i++) {
+            index.upsert(i + 1, vectors[i]);
+        }
+        Random random = new Random(11);
+        long[] nanos = new long[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            float[] query = randomVector(random);
+            long start = System.nanoTime();
+            index.search(query, 50, null);
+            nanos[i] = System.nanoTime() - start;
+        }
+        double p50 = percentile(nanos, 50);
+        double bytes = (double) vectors.length * DIM * Float.BYTES;
+        System.out.printf("dense scan alone: p50 %.1f ms over %.0f MB = %.1f GB/s%n", p50, bytes / 1e6,
+                bytes / (p50 / 1e3) / 1e9);
+    }
+
+    /** Memory bandwidth reference: read + write of a 256 MB array, best of 5. */
+    private static void copyBandwidth() {
+        float[] source = new float[64 << 20];
+        float[] target = new float[source.length];
+        Arrays.fill(source, 1f);
+        double best = 0;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            System.arraycopy(source, 0, target, 0, source.length);
+            long elapsed = System.nanoTime() - start;
+            best = Math.max(best, 2.0 * source.length * Float.BYTES / elapsed);
+        }
+        System.out.printf("System.arraycopy 256 MB: %.1f GB/s (read + write), i.e. %.1f GB/s read%n", best, best / 2);
+    }
+
+    private static String word(Random random) {
+        return "w" + Integer.toString(random.nextInt(5_000), 36);
+    }
+
+    private static float[] randomVector(Random random) {
+        float[] vector = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        return vector;
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
+    }
+}
