@@ -2,7 +2,11 @@ package io.memtomem.core;
 
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.embed.EmbeddingConfig;
+import io.memtomem.core.embed.EmbeddingService;
 import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.embed.provider.EmbeddingSettings;
+import io.memtomem.core.embed.provider.ProviderFactory;
 import io.memtomem.core.index.DirectoryWatcher;
 import io.memtomem.core.index.FileWatcher;
 import io.memtomem.core.index.IndexProgressListener;
@@ -18,7 +22,6 @@ import io.memtomem.core.search.SearchService;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.IndexStats;
-import io.memtomem.core.store.MetaTable;
 import io.memtomem.core.store.NamespaceCount;
 import io.memtomem.core.store.NamespaceFilter;
 import io.memtomem.core.store.NamespaceNames;
@@ -51,20 +54,20 @@ public final class Memtomem implements AutoCloseable {
     private final MemtomemConfig config;
     private final Database database;
     private final ChunkStore store;
-    private final MetaTable meta;
     private final Indexer indexer;
     private final SearchService search;
     private final RecallService recall;
     private final MemoryWriter writer;
+    private final EmbeddingService embeddings;
     private DirectoryWatcher watcher;
 
-    private Memtomem(MemtomemConfig config, Database database, Clock clock) {
+    private Memtomem(MemtomemConfig config, Database database, EmbeddingService embeddings, Clock clock) {
         this.config = config;
+        this.embeddings = embeddings;
         this.database = database;
         this.store = new ChunkStore(database);
-        this.meta = new MetaTable(database);
         this.indexer = new Indexer(config, database, clock);
-        this.search = new SearchService(config, database);
+        this.search = new SearchService(config, database, embeddings);
         this.recall = new RecallService(config, database);
         this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
     }
@@ -79,9 +82,10 @@ public final class Memtomem implements AutoCloseable {
         PrivateFiles.createDirectories(config.storeDir());
         Database database = Database.open(config.dbPath());
         try {
-            Memtomem memtomem = new Memtomem(config, database, clock);
-            memtomem.meta.put(EmbeddingMeta.toMeta(EmbeddingMeta.configured(config), config), false);
-            return memtomem;
+            EmbeddingSettings settings = EmbeddingConfig.settings(config);
+            EmbeddingService embeddings = EmbeddingService.open(database, ProviderFactory.create(settings),
+                    settings.batchSize());
+            return new Memtomem(config, database, embeddings, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,17 +102,17 @@ public final class Memtomem implements AutoCloseable {
 
     public AddResult add(AddRequest request) {
         requireNoEmbeddingMismatch();
-        return writer.add(request);
+        return embedAfter(writer.add(request));
     }
 
     public AddResult batchAdd(BatchAddRequest request) {
         requireNoEmbeddingMismatch();
-        return writer.batchAdd(request);
+        return embedAfter(writer.batchAdd(request));
     }
 
     public EditResult edit(String chunkId, String newContent, List<String> tags) {
         requireNoEmbeddingMismatch();
-        return writer.edit(requireChunkId(chunkId), newContent, tags);
+        return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags));
     }
 
     public DeleteResult deleteChunk(String chunkId) {
@@ -130,7 +134,7 @@ public final class Memtomem implements AutoCloseable {
 
     public IndexResult index(IndexRequest request, IndexProgressListener listener) {
         requireNoEmbeddingMismatch();
-        return indexer.index(request, listener);
+        return embedAfter(indexer.index(request, listener));
     }
 
     public RecallResponse recall(RecallRequest request) {
@@ -163,7 +167,10 @@ public final class Memtomem implements AutoCloseable {
     }
 
     public IndexStats stats() {
-        return store.stats();
+        IndexStats stats = store.stats();
+        EmbeddingState vectors = embeddings.state();
+        return new IndexStats(stats.totalChunks(), stats.totalSources(), stats.orphanedSources(),
+                stats.chunksByNamespace(), stats.dbSizeBytes(), vectors.vectorsStored(), vectors.vectorsPending());
     }
 
     public List<TagCount> tags() {
@@ -188,18 +195,27 @@ public final class Memtomem implements AutoCloseable {
         return watcher;
     }
 
+    /** Stored vs configured embedding identity, with how many chunks have vectors and how many wait for one. */
     public EmbeddingState embeddingState() {
-        EmbeddingMeta configured = EmbeddingMeta.configured(config);
-        return EmbeddingMeta.state(EmbeddingMeta.stored(meta.all(), configured), configured);
+        return embeddings.state();
+    }
+
+    /** The provider error that keeps chunks waiting for vectors (BM25 is unaffected); empty when embedding works. */
+    public Optional<String> embeddingFailure() {
+        return embeddings.failure();
     }
 
     /**
-     * Records the configured embedding identity as the stored one, clearing a mismatch. With BM25 only there are no
-     * vectors to drop; once dense retrieval exists, a {@code force} re-index restores them.
+     * Drops every vector, records the configured provider/model/dimension in the store and re-embeds all chunks
+     * with it; a provider failure part-way leaves the rest pending for the background embedder.
      */
     public EmbeddingState embeddingReset() {
-        meta.put(EmbeddingMeta.toMeta(EmbeddingMeta.configured(config), config), true);
-        return embeddingState();
+        return embeddings.reset();
+    }
+
+    /** Blocks until every pending chunk has a vector (benchmarks and {@code mm index}'s progress path). */
+    public void embedPending() {
+        embeddings.embedPending();
     }
 
     /** Stops the watcher and closes the database, truncating its WAL. */
@@ -209,17 +225,22 @@ public final class Memtomem implements AutoCloseable {
             watcher.close();
             watcher = null;
         }
+        embeddings.close();
         database.close();
     }
 
     private void requireNoEmbeddingMismatch() {
-        EmbeddingMeta configured = EmbeddingMeta.configured(config);
-        EmbeddingMeta stored = EmbeddingMeta.stored(meta.all(), configured);
-        if (!stored.equals(configured)) {
-            throw new EmbeddingMismatchException("the store was indexed with embedding " + stored.describe()
-                    + " but " + configured.describe() + " is configured; run `mm embedding-reset` (or restore the"
-                    + " previous embedding settings) before writing");
+        if (embeddings.mismatch()) {
+            throw new EmbeddingMismatchException("the store's vectors were made with " + embeddings.stored().describe()
+                    + " but " + embeddings.configured().describe() + " is configured; run `mm embedding-reset` (or"
+                    + " restore the previous embedding settings) before writing");
         }
+    }
+
+    /** New or changed chunks are committed for BM25; their vectors follow in the background. */
+    private <T> T embedAfter(T result) {
+        embeddings.chunksChanged();
+        return result;
     }
 
     private static String requireChunkId(String chunkId) {

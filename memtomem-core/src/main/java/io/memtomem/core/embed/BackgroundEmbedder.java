@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class BackgroundEmbedder implements AutoCloseable {
 
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(60);
+    /** Also picks up chunks the file watcher or another process indexed, which never call {@link #wake()} here. */
+    static final Duration POLL = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundEmbedder.class);
 
     private final Database database;
@@ -43,6 +45,7 @@ final class BackgroundEmbedder implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        worker.scheduleWithFixedDelay(this::wake, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a pass over pending chunks; calls while one is already queued are merged into it. */
@@ -103,8 +106,14 @@ final class BackgroundEmbedder implements AutoCloseable {
         database.write("storing vectors", session -> VectorTable.write(session, embeddedText, byRowid));
     }
 
+    /** Stops the worker and waits briefly for an in-flight batch, so a reset never races a stale write. */
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -60,6 +60,7 @@ final class DenseVectors {
         } else {
             index.clear();
             VectorTable.forEachVector(session, (rowid, vector) -> {
+                // a vector of another width was written by a process still on the old model: not comparable
                 if (vector.length == index.dimension()) {
                     index.upsert(rowid, vector);
                 }

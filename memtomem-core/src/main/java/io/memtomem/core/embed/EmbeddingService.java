@@ -22,10 +22,13 @@ import java.util.function.LongPredicate;
  * Everything vector-related for one open store: the configured provider, the identity recorded in the store, the
  * background embedder and the in-memory matrix the dense leg scans.
  *
- * <p>On open the stored identity is compared with the configured one (memory-core §6.3). A store without vectors
- * simply adopts the configured identity: there is nothing to invalidate. A store whose vectors were made by another
- * provider, model, dimension or policy is in <em>mismatch</em>: the dense leg is off, no vector is written and
- * status warns, until {@link #reset()} re-embeds everything with the configured model. BM25 is never affected.
+ * <p>On open the stored identity is compared with the configured one (memory-core §6.3); a fresh store records the
+ * configured identity. Any difference in provider, model, dimension or policy is a <em>mismatch</em>: the dense leg
+ * is off, no vector is written and status warns, until {@link #reset()} re-embeds everything with the configured
+ * model. BM25 is never affected.
+ *
+ * <p>Embedding starts on {@link #chunksChanged()} or the embedder's first poll, not on open, so short-lived
+ * commands ({@code mm status}, {@code mm search}) never begin a batch they would have to abandon.
  */
 public final class EmbeddingService implements AutoCloseable {
 
@@ -56,13 +59,10 @@ public final class EmbeddingService implements AutoCloseable {
             VectorTable.create(session);
             return null;
         });
-        EmbeddingIdentity stored = EmbeddingIdentity.fromMeta(service.meta.all()).orElse(null);
-        long storedVectors = database.read("counting vectors", VectorTable::storedCount);
-        if (stored == null || (!stored.equals(service.configured) && storedVectors == 0)) {
-            service.meta.put(service.configured.toMeta(), true);
-            stored = service.configured;
-        }
-        service.stored = stored;
+        service.stored = EmbeddingIdentity.fromMeta(service.meta.all()).orElseGet(() -> {
+            service.meta.put(service.configured.toMeta(), false);
+            return service.configured;
+        });
         service.startIfUsable();
         return service;
     }
@@ -71,7 +71,6 @@ public final class EmbeddingService implements AutoCloseable {
         if (!mismatch() && configured.producesVectors()) {
             vectors = new DenseVectors(database, configured.dimension());
             embedder = new BackgroundEmbedder(database, provider, batchSize);
-            embedder.wake();
         }
     }
 
@@ -161,17 +160,10 @@ public final class EmbeddingService implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Status warnings: a mismatch, or a provider that keeps failing while chunks wait. */
-    public List<String> warnings() {
-        List<String> warnings = new ArrayList<>();
-        mismatchHint().ifPresent(hint -> warnings.add("embedding mismatch: stored " + stored.describe()
-                + " vs configured " + configured.describe() + "; dense search and vector writes are off. Fix: "
-                + RESET_FIX));
+    /** The provider error that keeps chunks pending, until a later pass succeeds. */
+    public Optional<String> failure() {
         BackgroundEmbedder current = embedder;
-        if (current != null && current.lastFailure() != null) {
-            warnings.add("embedding is failing, chunks stay pending (BM25 unaffected): " + current.lastFailure());
-        }
-        return warnings;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.lastFailure());
     }
 
     public EmbeddingState state() {
@@ -184,7 +176,7 @@ public final class EmbeddingService implements AutoCloseable {
 
     /**
      * Drops every vector, records the configured identity and re-embeds all chunks with it. A provider failure
-     * part-way leaves the rest pending for the background embedder and is reported in {@link #warnings()}.
+     * part-way leaves the rest pending for the background embedder and is reported by {@link #failure()}.
      */
     public synchronized EmbeddingState reset() {
         closeWorkers();

@@ -2,17 +2,27 @@ package io.memtomem.core.search;
 
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.embed.EmbeddingService;
+import io.memtomem.core.embed.provider.EmbeddingException;
+import io.memtomem.core.search.hybrid.FusedHit;
+import io.memtomem.core.search.hybrid.FusionResult;
+import io.memtomem.core.search.hybrid.FusionWeights;
+import io.memtomem.core.search.hybrid.RrfFusion;
+import io.memtomem.core.search.hybrid.Scored;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.NamespaceFilter;
 import io.memtomem.core.store.SourceFilter;
 import io.memtomem.core.store.StoredChunk;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Ranked search (memory-core.md §5.1, BM25 only until dense retrieval lands): validate, run the BM25 leg with
- * {@code max(bm25_candidates, top_k)} candidates and the namespace filter in SQL, then apply the tag and source
- * filters and cut to {@code top_k}.
+ * Ranked search (memory-core.md §5.1): validate, run the BM25 leg and (when a provider with matching vectors is
+ * configured) the dense leg, each with {@code max(candidates, top_k)} rows and the namespace filter inside, fuse them
+ * with weighted RRF (a lone leg passes through on its own scale), then apply the tag and source filters and cut to
+ * {@code top_k}.
  *
  * <p>Difference from the reference, on purpose: the tag/source post-filters run over all candidates before the
  * {@code top_k} cut (the reference cuts first), so a filtered search still returns up to {@code top_k} hits.
@@ -24,10 +34,16 @@ public final class SearchService {
 
     private final MemtomemConfig config;
     private final Bm25Leg bm25;
+    private final DenseLeg dense;
+    private final EmbeddingService embeddings;
+    private final RrfFusion fusion;
 
-    public SearchService(MemtomemConfig config, Database database) {
+    public SearchService(MemtomemConfig config, Database database, EmbeddingService embeddings) {
         this.config = config;
         this.bm25 = new Bm25Leg(database);
+        this.dense = new DenseLeg(database, embeddings);
+        this.embeddings = embeddings;
+        this.fusion = new RrfFusion(config.rrfK());
     }
 
     public SearchResponse search(SearchRequest request) {
@@ -35,34 +51,63 @@ public final class SearchService {
         double bm25Weight = request.bm25Weight() != null ? request.bm25Weight() : config.rrfWeights().get(0);
         double denseWeight = request.denseWeight() != null ? request.denseWeight() : config.rrfWeights().get(1);
         List<String> hints = new ArrayList<>();
-        if (denseWeight > 0 && config.enableDense() && !"none".equals(config.embeddingProvider())) {
-            hints.add("dense retrieval is not available in this build; results are BM25 only");
+        boolean bm25On = config.enableBm25() && bm25Weight > 0;
+        boolean denseOn = config.enableDense() && denseWeight > 0 && embeddings.configured().producesVectors();
+        if (denseOn && !embeddings.denseAvailable()) {
+            embeddings.mismatchHint().ifPresent(hints::add);
+            denseOn = false;
         }
-        if (!config.enableBm25() || bm25Weight == 0) {
-            hints.add("BM25 is off (search.enable_bm25=false or bm25_weight=0) and no dense leg is available");
+        if (!bm25On && !denseOn) {
+            hints.add("BM25 is off (search.enable_bm25=false or bm25_weight=0) and the dense leg is unavailable"
+                    + " (embedding.provider=none, search.enable_dense=false, dense_weight=0 or an embedding mismatch)");
             return new SearchResponse(List.of(), "none", hints, 0, 0, 0);
         }
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
-        int candidates = Math.max(config.bm25Candidates(), request.topK());
-        Bm25Leg.Result result = bm25.search(request.query(), namespaces, candidates);
-        HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
+        List<Bm25Leg.Candidate> bm25Candidates = List.of();
+        if (bm25On) {
+            Bm25Leg.Result result = bm25.search(request.query(), namespaces,
+                    Math.max(config.bm25Candidates(), request.topK()));
+            HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
+            bm25Candidates = result.candidates();
+        }
+        List<Bm25Leg.Candidate> denseCandidates = List.of();
+        if (denseOn) {
+            try {
+                denseCandidates = dense.search(request.query(), namespaces,
+                        Math.max(config.denseCandidates(), request.topK()));
+            } catch (EmbeddingException e) {
+                hints.add("dense retrieval failed, results are BM25 only: " + e.getMessage());
+            }
+        }
+        Map<String, Bm25Leg.Candidate> byId = new HashMap<>();
+        FusionResult<String> fused = fusion.fuse(ranked(bm25Candidates, byId), ranked(denseCandidates, byId),
+                new FusionWeights(bm25On ? bm25Weight : 0, denseOn ? denseWeight : 0), Integer.MAX_VALUE);
         TagFilter tags = TagFilter.parse(request.tagFilter());
         SourceFilter sources = SourceFilter.parse(request.sourceFilter());
         List<SearchHit> hits = new ArrayList<>();
-        for (Bm25Leg.Candidate candidate : result.candidates()) {
-            StoredChunk chunk = candidate.chunk();
+        for (FusedHit<String> result : fused.hits()) {
+            StoredChunk chunk = byId.get(result.key()).chunk();
             if (hits.size() < request.topK() && tags.matchesAny(chunk.tags())
                     && sources.matches(chunk.source().toString())) {
-                hits.add(hit(hits.size() + 1, candidate));
+                hits.add(hit(hits.size() + 1, chunk, result.score()));
             }
         }
-        int found = result.candidates().size();
-        return new SearchResponse(hits, "bm25", hints, found, 0, found);
+        return new SearchResponse(hits, fused.scoreScale(), hints, bm25Candidates.size(), denseCandidates.size(),
+                fused.hits().size());
     }
 
-    private static SearchHit hit(int rank, Bm25Leg.Candidate candidate) {
-        StoredChunk chunk = candidate.chunk();
-        return new SearchHit(rank, candidate.score(), chunk.source(), chunk.hierarchy(), chunk.namespace(), chunk.id(),
+    /** A leg as fusion input keyed by chunk id, remembering each chunk for the hits. */
+    private static List<Scored<String>> ranked(List<Bm25Leg.Candidate> candidates, Map<String, Bm25Leg.Candidate> byId) {
+        List<Scored<String>> ranked = new ArrayList<>(candidates.size());
+        for (Bm25Leg.Candidate candidate : candidates) {
+            byId.putIfAbsent(candidate.chunk().id(), candidate);
+            ranked.add(new Scored<>(candidate.chunk().id(), candidate.score()));
+        }
+        return ranked;
+    }
+
+    private static SearchHit hit(int rank, StoredChunk chunk, double score) {
+        return new SearchHit(rank, score, chunk.source(), chunk.hierarchy(), chunk.namespace(), chunk.id(),
                 chunk.content(), chunk.contentHash(), chunk.startLine(), chunk.endLine(), chunk.tags());
     }
 

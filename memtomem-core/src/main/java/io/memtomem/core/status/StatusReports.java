@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 /** The single collector and renderer behind both {@code mm status} and the {@code mem_status} tool. */
 public final class StatusReports {
+    private static final String FIX_PROVIDER = "check embedding.base_url / the provider's server; pending chunks are"
+            + " embedded automatically once it answers";
     private static final String FIX_EMBEDDING = "run `mm embedding-reset` (or restore the previous embedding settings)";
 
     private StatusReports() {
@@ -24,7 +26,10 @@ public final class StatusReports {
         MemtomemConfig config = memtomem.config();
         IndexStats stats = memtomem.stats();
         EmbeddingState embedding = memtomem.embeddingState();
-        return report(config, true, stats, embedding, server);
+        List<StatusWarning> embedder = memtomem.embeddingFailure().stream()
+                .map(failure -> new StatusWarning("embedding_failing", failure + "; chunks stay pending and BM25"
+                        + " keeps answering", FIX_PROVIDER)).toList();
+        return report(config, true, stats, embedding, server, embedder);
     }
 
     /**
@@ -41,7 +46,7 @@ public final class StatusReports {
         EmbeddingState configured = new EmbeddingState(config.embeddingProvider(), config.embeddingModel(),
                 config.embeddingDimension(), config.embeddingProvider(), config.embeddingModel(),
                 config.embeddingDimension(), false, 0, 0);
-        return report(config, false, empty, configured, server);
+        return report(config, false, empty, configured, server, List.of());
     }
 
     public static String renderText(StatusReport report) {
@@ -55,6 +60,9 @@ public final class StatusReports {
         line(text, "Embedding:", embedding.storedProvider() + " / "
                 + (embedding.storedModel().isEmpty() ? "-" : embedding.storedModel()));
         line(text, "Dimension:", Integer.toString(embedding.storedDimension()));
+        if (embedding.storedDimension() > 0 || embedding.configuredDimension() > 0) {
+            line(text, "Vectors:", embedding.vectorsStored() + " stored, " + embedding.vectorsPending() + " pending");
+        }
         line(text, "Top-K:", Integer.toString(report.topK()));
         line(text, "RRF k:", Integer.toString(report.rrfK()));
 
@@ -107,17 +115,18 @@ public final class StatusReports {
     }
 
     private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,
-                                       EmbeddingState embedding, ServerBlock server) {
+                                       EmbeddingState embedding, ServerBlock server,
+                                       List<StatusWarning> embedderWarnings) {
         List<MemoryDirStatus> dirs = config.memoryDirs().stream()
                 .map(dir -> new MemoryDirStatus(dir, Files.isDirectory(dir))).toList();
         return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
                 stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
-                embedding, config.defaultTopK(), config.rrfK(), server, warnings(stats, embedding, dirs));
+                embedding, config.defaultTopK(), config.rrfK(), server, warnings(stats, embedding, dirs, embedderWarnings));
     }
 
     private static List<StatusWarning> warnings(IndexStats stats, EmbeddingState embedding,
-                                                List<MemoryDirStatus> dirs) {
-        List<StatusWarning> warnings = new ArrayList<>();
+                                                List<MemoryDirStatus> dirs, List<StatusWarning> embedderWarnings) {
+        List<StatusWarning> warnings = new ArrayList<>(embedderWarnings);
         if (embedding.mismatch()) {
             String kind = embedding.storedDimension() != embedding.configuredDimension()
                     ? "embedding_dim_mismatch" : "embedding_policy_mismatch";

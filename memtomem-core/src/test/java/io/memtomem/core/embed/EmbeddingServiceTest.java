@@ -114,7 +114,7 @@ class EmbeddingServiceTest {
         assertFalse(service.denseAvailable());
         assertTrue(search("redis", ANY_VISIBLE).isEmpty());
         assertTrue(service.mismatchHint().orElseThrow().contains("mm embedding-reset"));
-        assertTrue(service.warnings().get(0).startsWith("embedding mismatch: stored ollama/bow (64-d"));
+        assertTrue(service.mismatchHint().orElseThrow().contains("stored ollama/bow (64-d"));
         assertEquals(0, wider.calls, "no vector is written while the models disagree");
 
         EmbeddingState afterReset = service.reset();
@@ -127,14 +127,16 @@ class EmbeddingServiceTest {
     }
 
     @Test
-    void aStoreWithoutVectorsAdoptsTheConfiguredModel() {
+    void aBm25OnlyStoreNeedsAResetBeforeItGetsVectors() {
         service = EmbeddingService.open(database, new NoneProvider(), 2);
         assertEquals("none", service.state().storedProvider());
         service.close();
 
         open(new HashingProvider("bow", 64));
+        assertTrue(service.mismatch());
+        assertEquals(0, service.state().vectorsStored());
 
-        assertFalse(service.mismatch());
+        assertEquals(4, service.reset().vectorsStored());
         assertEquals("ollama", service.state().storedProvider());
     }
 
@@ -142,17 +144,17 @@ class EmbeddingServiceTest {
     void providerFailuresLeaveChunksPendingAndWarn() throws InterruptedException {
         HashingProvider provider = new HashingProvider("bow", 64);
         provider.failing = true;
-        open(provider);
+        open(provider).chunksChanged();
 
-        for (int i = 0; i < 100 && service.warnings().isEmpty(); i++) {
+        for (int i = 0; i < 100 && service.failure().isEmpty(); i++) {
             Thread.sleep(20);
         }
 
         assertEquals(4, service.state().vectorsPending());
-        assertTrue(service.warnings().get(0).contains("chunks stay pending (BM25 unaffected)"), service.warnings().toString());
+        assertTrue(service.failure().orElseThrow().contains("connection failed"), service.failure().toString());
         provider.failing = false;
         service.embedPending();
         assertEquals(0, service.state().vectorsPending());
-        assertTrue(service.warnings().isEmpty());
+        assertTrue(service.failure().isEmpty());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * A deterministic bag-of-words embedder for tests: texts that share words get close vectors, with no model.
  * {@link #failing} makes every call throw, like an unreachable server.
  */
-final class HashingProvider implements EmbeddingProvider {
+public final class HashingProvider implements EmbeddingProvider {
 
     private final String model;
     private final int dimension;
@@ -46,14 +46,19 @@ final class HashingProvider implements EmbeddingProvider {
         }
         List<float[]> vectors = new ArrayList<>();
         for (String text : texts) {
-            float[] vector = new float[dimension];
-            for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
-                if (!word.isEmpty()) {
-                    vector[Math.floorMod(word.hashCode(), dimension)] += 1;
-                }
-            }
-            vectors.add(vector);
+            vectors.add(vector(text, dimension));
         }
         return vectors;
+    }
+
+    /** Word counts hashed into {@code dimension} buckets. */
+    public static float[] vector(String text, int dimension) {
+        float[] vector = new float[dimension];
+        for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
+            if (!word.isEmpty()) {
+                vector[Math.floorMod(word.hashCode(), dimension)] += 1;
+            }
+        }
+        return vector;
     }
 }

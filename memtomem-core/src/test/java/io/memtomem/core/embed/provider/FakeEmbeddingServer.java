@@ -23,16 +23,16 @@ import java.util.function.Function;
  * A loopback HTTP server that plays scripted replies in order; once the script runs out it answers every request
  * with the fallback. Records each request body so tests can check batching and headers.
  */
-final class FakeEmbeddingServer implements AutoCloseable {
+public final class FakeEmbeddingServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, Map<String, String> headers, String body, Duration delay) {
-        static Reply json(String body) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+        public static Reply json(String body) {
             return new Reply(200, Map.of(), body, Duration.ZERO);
         }
 
-        static Reply status(int status, Map<String, String> headers) {
+        public static Reply status(int status, Map<String, String> headers) {
             return new Reply(status, headers, "{\"error\":\"scripted " + status + "\"}", Duration.ZERO);
         }
 
@@ -49,14 +49,14 @@ final class FakeEmbeddingServer implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private Function<JsonNode, Reply> fallback = body -> Reply.status(500, Map.of());
 
-    FakeEmbeddingServer() throws IOException {
+    public FakeEmbeddingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -65,7 +65,7 @@ final class FakeEmbeddingServer implements AutoCloseable {
         return this;
     }
 
-    synchronized FakeEmbeddingServer otherwise(Function<JsonNode, Reply> reply) {
+    public synchronized FakeEmbeddingServer otherwise(Function<JsonNode, Reply> reply) {
         fallback = reply;
         return this;
     }
