@@ -1,5 +1,6 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.EditDistance;
 import io.memtomem.server.tools.schema.ArgumentException;
 import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;

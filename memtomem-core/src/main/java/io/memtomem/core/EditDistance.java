@@ -1,11 +1,11 @@
-package io.memtomem.server.tools;
+package io.memtomem.core;
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-final class EditDistance {
+/** Levenshtein distance, for the did-you-mean suggestions of config keys and mem_do actions. */
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
