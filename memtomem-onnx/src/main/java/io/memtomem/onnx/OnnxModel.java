@@ -1,34 +1,37 @@
 package io.memtomem.onnx;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.memtomem.core.embed.provider.EmbeddingException;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The local models this module ships inside its jars, so nothing is downloaded at run time. The quantized
- * all-MiniLM-L6-v2 was chosen by measurement on the shared eval set (corpus_v2 quality-gate cases, file-level relevance):
- * it matched the full-precision model's quality there at a fifth of the jar size and 1.5× the speed.
+ * all-MiniLM-L6-v2 was chosen by measurement on the shared eval set (corpus_v2 quality-gate cases, file-level
+ * relevance): it matched the full-precision model's quality there at a fifth of the jar size and 1.5× the speed.
  */
 enum OnnxModel {
 
-    ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", 384, AllMiniLmL6V2QuantizedEmbeddingModel::new);
+    ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", 384, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+            PoolingMode.MEAN);
 
     static final OnnxModel DEFAULT = ALL_MINILM_L6_V2_Q;
 
     private final String canonicalName;
     private final int dimension;
-    private final Function<Executor, EmbeddingModel> loader;
+    private final String modelResource;
+    private final String tokenizerResource;
+    private final PoolingMode pooling;
 
-    OnnxModel(String canonicalName, int dimension, Function<Executor, EmbeddingModel> loader) {
+    OnnxModel(String canonicalName, int dimension, String modelResource, String tokenizerResource,
+              PoolingMode pooling) {
         this.canonicalName = canonicalName;
         this.dimension = dimension;
-        this.loader = loader;
+        this.modelResource = modelResource;
+        this.tokenizerResource = tokenizerResource;
+        this.pooling = pooling;
     }
 
     String canonicalName() {
@@ -39,9 +42,17 @@ enum OnnxModel {
         return dimension;
     }
 
-    /** Loads the weights; the first call also loads ONNX Runtime and the tokenizer's native library. */
-    EmbeddingModel load(Executor executor) {
-        return loader.apply(executor);
+    /** Class-path resource of the ONNX graph, at the root of the model's jar. */
+    String modelResource() {
+        return modelResource;
+    }
+
+    String tokenizerResource() {
+        return tokenizerResource;
+    }
+
+    PoolingMode pooling() {
+        return pooling;
     }
 
     /** A blank name picks the default; matching ignores case. */

@@ -1,5 +1,6 @@
 package io.memtomem.onnx;
 
+import ai.onnxruntime.OrtException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -8,6 +9,7 @@ import io.memtomem.core.embed.provider.EmbeddingProvider;
 import io.memtomem.core.embed.provider.EmbeddingSettings;
 import io.memtomem.core.embed.provider.VectorShape;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +50,8 @@ public final class OnnxProvider implements EmbeddingProvider {
             NativeCache.prepare(cacheDir, model.canonicalName());
             workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
             try {
-                embeddings = model.load(workers);
-            } catch (RuntimeException | LinkageError e) {
+                embeddings = BundledModel.load(model, workers);
+            } catch (OrtException | IOException | RuntimeException | LinkageError e) {
                 workers.shutdownNow();
                 throw new EmbeddingException(NAME, model.canonicalName(), "could not load the model (" + e
                         + "); check that " + cacheDir + " is writable", e);
