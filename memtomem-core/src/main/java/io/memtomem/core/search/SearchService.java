@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Ranked search (memory-core.md §5.1): validate, run the BM25 leg and (when a provider with matching vectors is
@@ -63,6 +65,11 @@ public final class SearchService {
             return new SearchResponse(List.of(), "none", hints, 0, 0, 0);
         }
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
+        // the legs run concurrently (memory-core §5.1): the dense scan on another core while BM25 runs here
+        CompletableFuture<List<Bm25Leg.Candidate>> denseFuture = denseOn
+                ? CompletableFuture.supplyAsync(() -> dense.search(request.query(), namespaces,
+                        Math.max(config.denseCandidates(), request.topK())))
+                : CompletableFuture.completedFuture(List.of());
         List<Bm25Leg.Candidate> bm25Candidates = List.of();
         if (bm25On) {
             Bm25Leg.Result result = bm25.search(request.query(), namespaces,
@@ -70,15 +77,7 @@ public final class SearchService {
             HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
             bm25Candidates = result.candidates();
         }
-        List<Bm25Leg.Candidate> denseCandidates = List.of();
-        if (denseOn) {
-            try {
-                denseCandidates = dense.search(request.query(), namespaces,
-                        Math.max(config.denseCandidates(), request.topK()));
-            } catch (EmbeddingException e) {
-                hints.add("dense retrieval failed, results are BM25 only: " + e.getMessage());
-            }
-        }
+        List<Bm25Leg.Candidate> denseCandidates = denseCandidates(denseFuture, hints);
         Map<String, Bm25Leg.Candidate> byId = new HashMap<>();
         FusionResult<String> fused = fusion.fuse(ranked(bm25Candidates, byId), ranked(denseCandidates, byId),
                 new FusionWeights(bm25On ? bm25Weight : 0, denseOn ? denseWeight : 0), Integer.MAX_VALUE);
@@ -94,6 +93,20 @@ public final class SearchService {
         }
         return new SearchResponse(hits, fused.scoreScale(), hints, bm25Candidates.size(), denseCandidates.size(),
                 fused.hits().size());
+    }
+
+    /** The dense leg's result; an embedding failure degrades to BM25 with a hint, other failures propagate. */
+    private static List<Bm25Leg.Candidate> denseCandidates(CompletableFuture<List<Bm25Leg.Candidate>> future,
+                                                           List<String> hints) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof EmbeddingException failure) {
+                hints.add("dense retrieval failed, results are BM25 only: " + failure.getMessage());
+                return List.of();
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A leg as fusion input keyed by chunk id, remembering each chunk for the hits. */
