@@ -114,7 +114,8 @@ class McpClientProcessTest {
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("mem_index")
                     .arguments(Map.of("path", notes.toString())).progressToken("index-1").build());
             assertTrue(text(result).contains("- Files scanned: 40"), () -> text(result));
-            assertFalse(progress.isEmpty(), "no progress notification received");
+            // the client hands notifications to the consumer on its own thread: the last one may trail the result
+            awaitProgress(40.0);
             McpSchema.ProgressNotification last = progress.get(progress.size() - 1);
             assertEquals("index-1", last.progressToken());
             assertEquals(40.0, last.progress());
@@ -125,6 +126,14 @@ class McpClientProcessTest {
             progress.clear();
             ok(client, "mem_index", Map.of("path", notes.toString(), "force", true));
             assertEquals(List.of(), progress, "no token, no notifications");
+        }
+    }
+
+    private void awaitProgress(double done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (progress.stream().noneMatch(p -> p.progress() == done)) {
+            assertTrue(System.nanoTime() < deadline, () -> "no progress notification reached " + done + ": " + progress);
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
     }
 
