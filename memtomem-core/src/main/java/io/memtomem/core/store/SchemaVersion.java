@@ -28,8 +28,10 @@ final class SchemaVersion {
                 return null;
             }
         }
-        try (ResultSet row = session.prepare("SELECT value FROM _memtomem_meta WHERE key = 'schema_version'")
-                .executeQuery()) {
+        try (ResultSet row = schemaVersionRow(session)) {
+            if (row == null) {
+                return null;
+            }
             if (!row.next() || row.getString(1) == null) {
                 return null;
             }
@@ -39,6 +41,22 @@ final class SchemaVersion {
                 throw new StoreException("the memtomem database has an unreadable schema_version '"
                         + row.getString(1) + "'; it may be corrupt. Move it aside and re-index.");
             }
+        }
+    }
+
+    /**
+     * The row, or null when the table is not visible to this connection. Another process may be creating the schema
+     * right now and a connection's schema cache can lag the catalogue it just read; the check that counts runs again
+     * inside the schema transaction, so "not there yet" is not an error here.
+     */
+    private static ResultSet schemaVersionRow(Session session) throws SQLException {
+        try {
+            return session.prepare("SELECT value FROM _memtomem_meta WHERE key = 'schema_version'").executeQuery();
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return null;
+            }
+            throw e;
         }
     }
 }
