@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -33,11 +35,12 @@ final class RawServer implements AutoCloseable {
     private final OutputStream stdin;
     private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
     private final List<String> stderr = new ArrayList<>();
+    private final Thread stdoutPump;
 
     private RawServer(Process process) {
         this.process = process;
         this.stdin = process.getOutputStream();
-        pump(process.getInputStream(), stdout::add, "stdout");
+        stdoutPump = pump(process.getInputStream(), stdout::add, "stdout");
         pump(process.getErrorStream(), this::addStderr, "stderr");
     }
 
@@ -81,25 +84,49 @@ final class RawServer implements AutoCloseable {
     /** The next stdout frame matching {@code wanted} (others are skipped); fails after the timeout. */
     JsonNode awaitFrame(Predicate<JsonNode> wanted) {
         long deadline = System.nanoTime() + ServerLaunch.TIMEOUT.toNanos();
-        try {
-            while (true) {
-                String line = stdout.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    return fail("no matching frame within " + ServerLaunch.TIMEOUT + "; stderr: " + stderr());
-                }
-                JsonNode frame = JSON.readTree(line);
-                assertTrue(frame.isObject() && "2.0".equals(frame.path("jsonrpc").asText()),
-                        () -> "stdout carried a non-frame line: " + line);
-                if (wanted.test(frame)) {
-                    return frame;
-                }
+        while (true) {
+            Optional<JsonNode> frame = pollFrame(Duration.ofNanos(deadline - System.nanoTime()));
+            if (frame.isEmpty()) {
+                return fail("no matching frame within " + ServerLaunch.TIMEOUT + "; stderr: " + stderr());
             }
+            if (wanted.test(frame.get())) {
+                return frame.get();
+            }
+        }
+    }
+
+    /** The next stdout frame, or empty when none arrives within {@code within}. */
+    Optional<JsonNode> pollFrame(Duration within) {
+        try {
+            String line = stdout.poll(within.toNanos(), TimeUnit.NANOSECONDS);
+            return line == null ? Optional.empty() : Optional.of(frame(line));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Every frame not read yet, once the process has exited and all of its stdout has arrived. */
+    List<JsonNode> remainingFramesAfterExit() throws InterruptedException {
+        assertFalse(process.isAlive(), "the server is still running");
+        stdoutPump.join(ServerLaunch.TIMEOUT.toMillis());
+        List<JsonNode> frames = new ArrayList<>();
+        for (String line = stdout.poll(); line != null; line = stdout.poll()) {
+            frames.add(frame(line));
+        }
+        return frames;
+    }
+
+    private static JsonNode frame(String line) {
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(line);
         } catch (IOException e) {
             return fail("stdout carried a non-JSON line: " + e.getMessage());
         }
+        assertTrue(frame.isObject() && "2.0".equals(frame.path("jsonrpc").asText()),
+                () -> "stdout carried a non-frame line: " + line);
+        return frame;
     }
 
     int awaitExit(Duration within) throws InterruptedException {
@@ -140,7 +167,7 @@ final class RawServer implements AutoCloseable {
         process.waitFor(ServerLaunch.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void pump(InputStream stream, Consumer<String> sink, String name) {
+    private static Thread pump(InputStream stream, Consumer<String> sink, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
@@ -153,5 +180,6 @@ final class RawServer implements AutoCloseable {
         }, "raw-server-" + name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 }

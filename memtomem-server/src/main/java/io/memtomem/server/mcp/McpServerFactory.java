@@ -8,6 +8,7 @@ import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.tools.ToolCatalog;
 import io.memtomem.server.transport.ActivityTracker;
 import io.memtomem.server.transport.ProtocolOutput;
+import io.memtomem.server.transport.SerialOutboundProvider;
 import io.memtomem.server.transport.StdinGuard;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -23,9 +24,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Builds the MCP server on a guarded stdin and the private protocol stream: serverInfo {@code memtomem} and the
- * project version, instructions for the active tool mode, and the mode's tools. The JSON mapper and schema validator
- * are passed explicitly (Jackson 2) rather than found through the ServiceLoader.
+ * Builds the MCP server on a guarded stdin and the private protocol stream, sending one message at a time:
+ * serverInfo {@code memtomem} and the project version, instructions for the active tool mode, and the mode's tools.
+ * The JSON mapper and schema validator are passed explicitly (Jackson 2) rather than found through the ServiceLoader.
  */
 public final class McpServerFactory {
     private final ObjectMapper json = new ObjectMapper();
@@ -46,8 +47,8 @@ public final class McpServerFactory {
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput,
                 stdinReady);
-        var transport = new StdioServerTransportProvider(mapper, guardedStdin, protocol,
-                StdinGuard.MAX_LINE_BYTES + 1);
+        var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
+                StdinGuard.MAX_LINE_BYTES + 1));
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
                 .map(tool -> ToolBridge.specification(tool, activity)).toList();
