@@ -80,7 +80,7 @@ class McpClientProcessTest {
     @Test
     void everyCoreToolAnswers() throws IOException {
         ServerLaunch launch = new ServerLaunch(root);
-        Path notes = Files.createDirectories(root.resolve("notes"));
+        Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));
         Files.writeString(notes.resolve("kafka.md"), "## Kafka\nPartitions keep order per key.\n");
         try (ServerLaunch.Connection connection = connect(launch)) {
             McpSyncClient client = connection.client();
@@ -105,11 +105,12 @@ class McpClientProcessTest {
 
     @Test
     void indexReportsProgressWhenTheRequestCarriesAToken() throws IOException {
-        Path notes = Files.createDirectories(root.resolve("notes"));
+        ServerLaunch launch = new ServerLaunch(root);
+        Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));
         for (int i = 0; i < 40; i++) {
             Files.writeString(notes.resolve("note" + i + ".md"), "## Note " + i + "\nSome text " + i + ".\n");
         }
-        try (ServerLaunch.Connection connection = connect(new ServerLaunch(root))) {
+        try (ServerLaunch.Connection connection = connect(launch)) {
             McpSyncClient client = connection.client();
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("mem_index")
                     .arguments(Map.of("path", notes.toString())).progressToken("index-1").build());

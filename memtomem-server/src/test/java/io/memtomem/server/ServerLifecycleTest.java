@@ -54,7 +54,7 @@ class ServerLifecycleTest {
     @Test
     void stdinEofDeliversTheReplyInFlightThenExitsZeroAndRemovesThePidFile() throws Exception {
         ServerLaunch launch = new ServerLaunch(root);
-        Path notes = Files.createDirectories(root.resolve("notes"));
+        Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));
         for (int i = 0; i < 50; i++) {
             Files.writeString(notes.resolve("n" + i + ".md"), "## N" + i + "\nBody " + i + ".\n");
         }

@@ -8,44 +8,77 @@ import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code mem_index}: (re)index a file or directory. Per-file progress goes to the call's {@link ProgressSink}, which
- * becomes MCP progress notifications when the client sent a progress token.
+ * {@code mem_index}: (re)index the memory dirs, or one file or directory inside them ({@link MemoryDirScope}).
+ * Per-file progress goes to the call's {@link ProgressSink}, which becomes MCP progress notifications when the client
+ * sent a progress token.
  */
 public final class IndexTool {
     static final InputSchema SCHEMA = InputSchema.of(
-            Param.string("path", "File or directory to index; relative paths are relative to the server's working "
-                    + "directory, ~ is your home.").defaultValue("."),
+            Param.string("path", "File or directory inside a configured memory dir; relative paths are relative to "
+                    + "the server's working directory, ~ is your home. Omit it to index every memory dir."),
             Param.bool("recursive", "Also index subdirectories.").defaultValue(true),
             Param.bool("force", "Re-index files even when unchanged (keeps chunk ids).").defaultValue(false),
             Param.string("namespace", "Namespace for files indexed for the first time (stored namespaces are kept).")
                     .maxLength(128));
 
     private final ServerContext context;
+    private final MemoryDirScope scope;
 
     public IndexTool(ServerContext context) {
         this.context = context;
+        this.scope = new MemoryDirScope(context.config().memoryDirs());
     }
 
     public Operation index() {
-        return new Operation("mem_index", "core", "Index Markdown and other notes under a path so they become "
-                + "searchable; unchanged files are skipped. Needed once for files that existed before the server.",
+        return new Operation("mem_index", "core", "Re-index the memory dirs, or one file or folder inside them, so "
+                + "their notes are searchable; unchanged files are skipped. Needed once for files that were there "
+                + "before the server started. A path outside the memory dirs is refused: add it to "
+                + "indexing.memory_dirs, or index it from a terminal with mm index PATH.",
                 SCHEMA, this::handle);
     }
 
     private String handle(ToolCall call) {
         Args args = call.args();
-        Path path = context.resolvePath(args.string("path"));
-        IndexResult result = context.store().index(
-                new IndexRequest(path, args.bool("recursive"), args.bool("force"), args.string("namespace")),
-                progress -> call.progress().report(progress.filesDone(), progress.filesTotal(), describe(progress)));
-        return report(result);
+        String path = args.string("path");
+        List<Path> roots = path == null ? scope.existingDirs()
+                : List.of(scope.requireInside(context.resolvePath(path)));
+        List<IndexResult> results = new ArrayList<>();
+        int filesBefore = 0;
+        for (Path root : roots) {
+            // one count across all roots, so the progress a client sees only ever grows
+            int offset = filesBefore;
+            IndexResult result = context.store().index(
+                    new IndexRequest(root, args.bool("recursive"), args.bool("force"), args.string("namespace")),
+                    progress -> call.progress().report(offset + progress.filesDone(),
+                            offset + progress.filesTotal(), describe(offset, progress)));
+            results.add(result);
+            filesBefore += result.filesScanned();
+        }
+        return report(combined(results));
     }
 
-    private static String describe(IndexProgress progress) {
+    private static String describe(int offset, IndexProgress progress) {
         String file = progress.currentFile() == null ? "" : " (" + progress.currentFile().getFileName() + ")";
-        return "Indexed " + progress.filesDone() + "/" + progress.filesTotal() + " files" + file;
+        return "Indexed " + (offset + progress.filesDone()) + "/" + (offset + progress.filesTotal()) + " files"
+                + file;
+    }
+
+    /** The totals of indexing several roots one after the other. */
+    private static IndexResult combined(List<IndexResult> results) {
+        List<String> errors = new ArrayList<>();
+        results.forEach(result -> errors.addAll(result.errors()));
+        return new IndexResult(results.stream().mapToInt(IndexResult::filesScanned).sum(),
+                results.stream().mapToLong(IndexResult::totalChunks).sum(),
+                results.stream().mapToLong(IndexResult::indexed).sum(),
+                results.stream().mapToLong(IndexResult::unchanged).sum(),
+                results.stream().mapToLong(IndexResult::deleted).sum(),
+                results.stream().mapToInt(IndexResult::filesSkipped).sum(),
+                errors,
+                results.stream().mapToLong(IndexResult::durationMillis).sum());
     }
 
     static String report(IndexResult result) {
