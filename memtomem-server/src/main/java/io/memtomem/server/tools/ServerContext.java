@@ -1,10 +1,12 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
 import io.memtomem.server.lifecycle.LazyStore;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -20,9 +22,13 @@ public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, T
 
     /** A path argument: {@code ~} is the user's home, a relative path is relative to the server's working dir. */
     public Path resolvePath(String raw) {
-        if (raw.equals("~") || raw.startsWith("~/") || raw.startsWith("~\\")) {
-            return config.environment().userHome().resolve(raw.substring(Math.min(2, raw.length()))).normalize();
+        try {
+            if (raw.equals("~") || raw.startsWith("~/") || raw.startsWith("~\\")) {
+                return config.environment().userHome().resolve(raw.substring(Math.min(2, raw.length()))).normalize();
+            }
+            return config.environment().cwd().resolve(raw).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("path", "path is not a valid path (" + e.getReason() + "): " + raw);
         }
-        return config.environment().cwd().resolve(raw).toAbsolutePath().normalize();
     }
 }

@@ -166,6 +166,8 @@ class IndexToolTest {
         assertTrue(tools.error("mem_index", Map.of("path", 5)).contains("path must be a string"));
         assertTrue(tools.error("mem_index", Map.of("path", tools.memoryDir().resolve("missing").toString()))
                 .startsWith("Error: path does not exist: "));
+        assertTrue(tools.error("mem_index", Map.of("path", "nul\0byte"))
+                .startsWith("Error: path is not a valid path "));
     }
 
     private void assertNothingIndexed() {
