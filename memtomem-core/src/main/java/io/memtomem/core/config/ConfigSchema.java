@@ -1,5 +1,7 @@
 package io.memtomem.core.config;
 
+import io.memtomem.core.EditDistance;
+
 import static io.memtomem.core.config.ConfigKey.any;
 import static io.memtomem.core.config.ConfigKey.atLeast;
 import static io.memtomem.core.config.ConfigKey.intRange;
@@ -84,27 +86,8 @@ final class ConfigSchema {
 
     private static Optional<String> closest(String candidate) {
         return KEYS.keySet().stream()
-                .min(Comparator.comparingInt(known -> editDistance(candidate, known)))
-                .filter(known -> editDistance(candidate, known) <= Math.max(3, known.length() / 3));
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+                .min(Comparator.comparingInt(known -> EditDistance.between(candidate, known)))
+                .filter(known -> EditDistance.between(candidate, known) <= Math.max(3, known.length() / 3));
     }
 
     private static ConfigKey key(String name, ValueKind kind, String defaultText, Function<Object, String> constraint) {
