@@ -1,31 +1,14 @@
 package io.memtomem.server.tools;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DoToolTest {
-    @TempDir
-    Path home;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
+class DoToolTest extends ToolsOnTempStore {
 
     @Test
     void helpListsEveryActionByCategory() {

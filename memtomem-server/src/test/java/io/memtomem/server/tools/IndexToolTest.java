@@ -1,9 +1,6 @@
 package io.memtomem.server.tools;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,20 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class IndexToolTest {
-    @TempDir
-    Path home;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
+class IndexToolTest extends ToolsOnTempStore {
 
     @Test
     void indexesADirectoryInsideAMemoryDirAndReportsTheCounts() {

@@ -1,7 +1,5 @@
 package io.memtomem.server.tools;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,22 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MemoryWriteToolsTest {
-    @TempDir
-    Path home;
+class MemoryWriteToolsTest extends ToolsOnTempStore {
     @TempDir
     Path elsewhere;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
 
     @Test
     void addWritesTheEntryAndReportsFileNamespaceAndChunks() throws IOException {

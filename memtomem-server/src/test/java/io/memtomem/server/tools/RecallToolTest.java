@@ -1,32 +1,15 @@
 package io.memtomem.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RecallToolTest {
-    @TempDir
-    Path home;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
+class RecallToolTest extends ToolsOnTempStore {
 
     @Test
     void listsRecentMemoriesNewestFirst() {

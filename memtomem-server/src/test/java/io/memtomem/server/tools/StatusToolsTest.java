@@ -2,31 +2,14 @@ package io.memtomem.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.memtomem.core.Version;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StatusToolsTest {
-    @TempDir
-    Path home;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
+class StatusToolsTest extends ToolsOnTempStore {
 
     @Test
     void statusRendersTheSharedReport() {
