@@ -102,6 +102,10 @@ class MemtomemTest {
             assertEquals(3, sources.get(0).chunks());
             assertTrue(sources.get(0).avgTokens() > 100);
             assertEquals(List.of("default"), sources.get(0).namespaces());
+            String newest = memtomem.search(SearchRequest.of("words")).hits().stream()
+                    .map(hit -> memtomem.read(hit.chunkId()).orElseThrow().updatedAt())
+                    .max(String::compareTo).orElseThrow();
+            assertEquals(newest, sources.get(0).updated());
             assertEquals(List.of(), memtomem.listSources("nomatch", null));
             assertEquals(List.of(), memtomem.listSources(null, "other"));
         }

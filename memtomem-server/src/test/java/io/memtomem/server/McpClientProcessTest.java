@@ -104,6 +104,49 @@ class McpClientProcessTest {
     }
 
     @Test
+    void resourcesAreListedWithoutOpeningTheStoreAndReadAsJson() {
+        ServerLaunch launch = new ServerLaunch(root);
+        try (ServerLaunch.Connection connection = connect(launch)) {
+            McpSyncClient client = connection.client();
+            assertEquals(List.of("memtomem://namespaces", "memtomem://sources", "memtomem://stats", "memtomem://tags"),
+                    client.listResources().resources().stream().map(McpSchema.Resource::uri).sorted().toList());
+            assertEquals(List.of("memtomem://chunks/{chunk_id}"), client.listResourceTemplates().resourceTemplates()
+                    .stream().map(McpSchema.ResourceTemplate::uriTemplate).toList());
+            assertFalse(Files.exists(launch.home.resolve(".memtomem")), "listing resources must not create the store");
+
+            ok(client, "mem_add", Map.of("title", "Resources", "content", "Served as a resource.", "tags",
+                    List.of("res")));
+            assertEquals("{\"total_chunks\":1,\"total_sources\":1}", readResource(client, "memtomem://stats"));
+            assertEquals("[{\"tag\":\"res\",\"chunks\":1}]", readResource(client, "memtomem://tags"));
+            assertEquals("[{\"namespace\":\"default\",\"chunks\":1}]",
+                    readResource(client, "memtomem://namespaces"));
+            assertTrue(readResource(client, "memtomem://sources").contains("\"chunks\":1,\"updated\":\""));
+            String found = ok(client, "mem_search", Map.of("query", "resource", "format", "json"));
+            String chunkId = found.replaceAll("(?s).*\"chunk_id\":\"([^\"]+)\".*", "$1");
+            assertTrue(readResource(client, "memtomem://chunks/" + chunkId)
+                    .startsWith("{\"id\":\"" + chunkId + "\",\"content\":"));
+
+            String missing = "0b7e2c1e-0000-4000-8000-000000000000";
+            McpError notFound = assertThrows(McpError.class, () -> readResource(client, "memtomem://chunks/" + missing));
+            assertEquals(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND, notFound.getJsonRpcError().code());
+            assertEquals("Chunk " + missing + " not found.", notFound.getJsonRpcError().message());
+            McpError malformed = assertThrows(McpError.class, () -> readResource(client, "memtomem://chunks/nope"));
+            assertEquals(McpSchema.ErrorCodes.INVALID_PARAMS, malformed.getJsonRpcError().code());
+            assertEquals(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND,
+                    assertThrows(McpError.class, () -> readResource(client, "memtomem://nope"))
+                            .getJsonRpcError().code());
+            assertEquals("No results found.", ok(client, "mem_search", Map.of("query", "still serving")));
+        }
+    }
+
+    private static String readResource(McpSyncClient client, String uri) {
+        McpSchema.ReadResourceResult result = client.readResource(new McpSchema.ReadResourceRequest(uri));
+        McpSchema.TextResourceContents contents = (McpSchema.TextResourceContents) result.contents().get(0);
+        assertEquals("application/json", contents.mimeType());
+        return contents.text();
+    }
+
+    @Test
     void indexReportsProgressWhenTheRequestCarriesAToken() throws IOException {
         ServerLaunch launch = new ServerLaunch(root);
         Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));

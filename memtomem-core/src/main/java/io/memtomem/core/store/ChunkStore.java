@@ -85,7 +85,7 @@ public final class ChunkStore {
     public List<SourceSummary> listSources(SourceFilter sourceFilter, NamespaceFilter namespaceFilter) {
         return database.read("listing sources", session -> {
             PreparedStatement statement = session.prepare("SELECT c.source_file, count(*), avg(length(c.content)),"
-                    + " group_concat(DISTINCT c.namespace) FROM chunks c WHERE " + namespaceFilter.sql("c.namespace")
+                    + " group_concat(DISTINCT c.namespace), max(c.updated_at) FROM chunks c WHERE " + namespaceFilter.sql("c.namespace")
                     + " GROUP BY c.source_file ORDER BY c.source_file");
             bind(statement, namespaceFilter.params());
             List<SourceSummary> summaries = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class ChunkStore {
                     if (sourceFilter.matches(source)) {
                         List<String> namespaces = List.of(row.getString(4).split(",")).stream().sorted().toList();
                         summaries.add(new SourceSummary(Path.of(source), row.getInt(2),
-                                (int) Math.round(row.getDouble(3) / 4.0), namespaces));
+                                (int) Math.round(row.getDouble(3) / 4.0), namespaces, row.getString(5)));
                     }
                 }
             }

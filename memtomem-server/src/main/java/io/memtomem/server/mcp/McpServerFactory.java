@@ -2,7 +2,9 @@ package io.memtomem.server.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memtomem.core.Version;
+import io.memtomem.server.tools.IndexResources;
 import io.memtomem.server.tools.Instructions;
+import io.memtomem.server.tools.MemoryResource;
 import io.memtomem.server.tools.Operation;
 import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.tools.ToolCatalog;
@@ -25,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the MCP server on a guarded stdin and the private protocol stream, sending one message at a time:
- * serverInfo {@code memtomem} and the project version, instructions for the active tool mode, and the mode's tools.
+ * serverInfo {@code memtomem} and the project version, instructions for the active tool mode, the mode's tools and
+ * the read-only resources.
  * The JSON mapper and schema validator are passed explicitly (Jackson 2) rather than found through the ServiceLoader.
  */
 public final class McpServerFactory {
@@ -52,14 +55,19 @@ public final class McpServerFactory {
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
                 .map(tool -> ToolBridge.specification(tool, activity)).toList();
+        List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         return McpServer.sync(transport)
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new DeferredSchemaCheck(validator))
                 .serverInfo("memtomem", Version.current())
                 .instructions(Instructions.forTools(context.mode(), tools))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .tools(specifications)
+                .resources(resources.stream().filter(resource -> !resource.template())
+                        .map(resource -> ResourceBridge.resource(resource, activity)).toList())
+                .resourceTemplates(resources.stream().filter(MemoryResource::template)
+                        .map(resource -> ResourceBridge.template(resource, activity)).toList())
                 .build();
     }
 }

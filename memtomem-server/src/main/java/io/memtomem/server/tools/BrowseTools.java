@@ -8,7 +8,6 @@ import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class BrowseTools {
                 call -> {
                     List<TagCount> tags = context.store().tags();
                     if (OutputFormat.of(call.args()) == OutputFormat.STRUCTURED) {
-                        return Json.write(tags.stream().map(t -> Map.of("tag", t.tag(), "chunks", t.chunks())).toList());
+                        return Json.write(tagsJson(tags));
                     }
                     StringBuilder text = new StringBuilder(tags.isEmpty() ? "No tags." : "Tags (" + tags.size() + "):");
                     tags.forEach(t -> text.append("\n- ").append(t.tag()).append(": ").append(t.chunks())
@@ -61,8 +60,7 @@ public final class BrowseTools {
                 call -> {
                     List<NamespaceCount> namespaces = context.store().namespaces();
                     if (OutputFormat.of(call.args()) == OutputFormat.STRUCTURED) {
-                        return Json.write(namespaces.stream()
-                                .map(n -> Map.of("namespace", n.namespace(), "chunks", n.chunks())).toList());
+                        return Json.write(namespacesJson(namespaces));
                     }
                     StringBuilder text = new StringBuilder(namespaces.isEmpty()
                             ? "No namespaces (the index is empty)." : "Namespaces (" + namespaces.size() + "):");
@@ -72,21 +70,38 @@ public final class BrowseTools {
                 });
     }
 
+    /** One file as {@code {path, chunks, updated, namespaces, avg_tokens}} (mem_list and memtomem://sources). */
+    static Map<String, Object> sourceJson(SourceSummary source) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", source.source().toString());
+        json.put("chunks", source.chunks());
+        json.put("updated", source.updated());
+        json.put("namespaces", source.namespaces());
+        json.put("avg_tokens", source.avgTokens());
+        return json;
+    }
+
+    static List<Map<String, Object>> tagsJson(List<TagCount> tags) {
+        return tags.stream().map(t -> counted("tag", t.tag(), t.chunks())).toList();
+    }
+
+    static List<Map<String, Object>> namespacesJson(List<NamespaceCount> namespaces) {
+        return namespaces.stream().map(n -> counted("namespace", n.namespace(), n.chunks())).toList();
+    }
+
+    private static Map<String, Object> counted(String key, String name, long chunks) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(key, name);
+        json.put("chunks", chunks);
+        return json;
+    }
+
     private String handleList(ToolCall call) {
         Args args = call.args();
         List<SourceSummary> sources = context.store().listSources(args.string("source_filter"),
                 args.string("namespace"));
         if (OutputFormat.of(args) == OutputFormat.STRUCTURED) {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (SourceSummary source : sources) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("path", source.source().toString());
-                item.put("chunks", source.chunks());
-                item.put("avg_tokens", source.avgTokens());
-                item.put("namespaces", source.namespaces());
-                items.add(item);
-            }
-            return Json.write(Map.of("sources", items));
+            return Json.write(Map.of("sources", sources.stream().map(BrowseTools::sourceJson).toList()));
         }
         if (sources.isEmpty()) {
             boolean filtered = args.has("source_filter") || args.has("namespace");

@@ -28,6 +28,7 @@ final class ToolHarness implements AutoCloseable {
     final MemtomemConfig config;
     private final LazyStore store;
     private final ToolCatalog catalog;
+    private final List<MemoryResource> resources;
 
     ToolHarness(Path home) {
         this(home, Map.of());
@@ -37,11 +38,25 @@ final class ToolHarness implements AutoCloseable {
         this.home = home;
         this.config = MemtomemConfig.load(new Environment(home, env, home));
         this.store = new LazyStore(config, () -> { });
-        this.catalog = ToolCatalog.create(new ServerContext(config, store, Os.current(), ToolMode.FULL));
+        ServerContext context = new ServerContext(config, store, Os.current(), ToolMode.FULL);
+        this.catalog = ToolCatalog.create(context);
+        this.resources = new IndexResources(context).all();
     }
 
     ToolCatalog catalog() {
         return catalog;
+    }
+
+    /** Reads a resource the way the MCP bridge does: the resource whose URI or template prefix matches. */
+    String readResource(String uri) {
+        MemoryResource resource = resources.stream()
+                .filter(r -> r.template() ? uri.startsWith(r.uri().substring(0, r.uri().indexOf('{'))) : r.uri().equals(uri))
+                .findFirst().orElseThrow(() -> new AssertionError("no resource " + uri));
+        return resource.reader().read(uri);
+    }
+
+    List<MemoryResource> resources() {
+        return resources;
     }
 
     /** Any tool of full mode (core tools and mem_&lt;action&gt;). */
