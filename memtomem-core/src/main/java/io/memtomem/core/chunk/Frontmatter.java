@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads tags from a leading {@code ---} block. Only LF line endings count, exactly as the reference: a BOM,
- * CRLF, or a delimiter with trailing spaces means there is no frontmatter. The block itself stays in the text.
+ * Reads a leading {@code ---} block. Only LF line endings count, exactly as the reference: a BOM, CRLF, or a
+ * delimiter with trailing spaces means there is no frontmatter. The block itself stays in the text.
  */
-final class Frontmatter {
+public final class Frontmatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---\\n(.*?)\\n---(?:\\n|\\z)", Pattern.DOTALL);
     private static final Pattern TAGS_KEY = Pattern.compile("^tags:(.*)$");
@@ -18,15 +18,17 @@ final class Frontmatter {
     private Frontmatter() {
     }
 
-    static List<String> tags(String text) {
+    /** The lines between the delimiters; empty when the text has no frontmatter. */
+    public static String[] lines(String text) {
         if (!text.startsWith("---\n")) {
-            return List.of();
+            return new String[0];
         }
         Matcher block = BLOCK.matcher(text);
-        if (!block.find()) {
-            return List.of();
-        }
-        String[] lines = block.group(1).split("\n", -1);
+        return block.find() ? block.group(1).split("\n", -1) : new String[0];
+    }
+
+    static List<String> tags(String text) {
+        String[] lines = lines(text);
         for (int i = 0; i < lines.length; i++) {
             Matcher key = TAGS_KEY.matcher(lines[i]);
             if (key.matches()) {
