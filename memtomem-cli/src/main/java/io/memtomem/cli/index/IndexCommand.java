@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
 /** {@code mm index}: a one-shot (incremental) index of a file or directory. */
 @Command(name = "index", description = {
         "Index a file or a directory of notes.",
-        "Unchanged files are skipped unless --force. Shows a progress bar on a terminal and prints a one-line "
-                + "summary."})
+        "Unchanged files are skipped unless --force. Files that look like they hold a secret (API keys, tokens, "
+                + "passwords, private keys) are not indexed and are listed as blocked, unless --force-unsafe. Shows a "
+                + "progress bar on a terminal and prints a one-line summary."})
 public final class IndexCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -38,6 +39,10 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--no-recursive", description = "Index only the files directly inside PATH.")
     private boolean noRecursive;
+
+    @Option(names = "--force-unsafe", description = "Also index files the secret-redaction gate flags; each one is "
+            + "logged to stderr (rules and lines, never the secret).")
+    private boolean forceUnsafe;
 
     @Mixin
     private NamespaceOption namespace;
@@ -57,12 +62,13 @@ public final class IndexCommand implements Callable<Integer> {
         }
         IndexResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.index(new IndexRequest(target, !noRecursive, force, namespace.value()), progress());
+            result = memtomem.index(new IndexRequest(target, !noRecursive, force, namespace.value(), forceUnsafe), progress());
         }
         if (json.enabled()) {
             Json.print(context.out(), toJson(result));
         } else {
             context.out().println(summary(result));
+            result.blocked().forEach(blocked -> context.err().println(context.palette().yellow("Blocked: ") + blocked));
             result.errors().forEach(error -> context.err().println(context.palette().yellow("Warning: ") + error));
         }
         return ExitCode.OK.code();
@@ -76,8 +82,10 @@ public final class IndexCommand implements Callable<Integer> {
     /** {@code Indexed N file(s): a new, b unchanged, c deleted (Xms)}, the line scripts and people read. */
     public static String summary(IndexResult result) {
         String skipped = result.filesSkipped() == 0 ? "" : ", " + result.filesSkipped() + " file(s) skipped";
+        String blocked = result.filesBlocked() == 0 ? "" : ", " + result.filesBlocked() + " file(s) blocked (redaction)";
         return "Indexed " + result.filesScanned() + " file(s): " + result.indexed() + " new, " + result.unchanged()
-                + " unchanged, " + result.deleted() + " deleted" + skipped + " (" + result.durationMillis() + "ms)";
+                + " unchanged, " + result.deleted() + " deleted" + skipped + blocked + " (" + result.durationMillis()
+                + "ms)";
     }
 
     private static Map<String, Object> toJson(IndexResult result) {
@@ -88,6 +96,8 @@ public final class IndexCommand implements Callable<Integer> {
         payload.put("unchanged", result.unchanged());
         payload.put("deleted", result.deleted());
         payload.put("files_skipped", result.filesSkipped());
+        payload.put("blocked", result.filesBlocked());
+        payload.put("blocked_files", result.blocked());
         payload.put("errors", result.errors());
         payload.put("duration_ms", result.durationMillis());
         return payload;

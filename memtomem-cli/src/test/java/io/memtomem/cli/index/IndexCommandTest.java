@@ -74,6 +74,39 @@ class IndexCommandTest {
     }
 
     @Test
+    void aFileHoldingASecretIsBlockedAndNamedOnStderrWithoutTheSecret() throws Exception {
+        Files.writeString(notes.resolve("creds.md"), "# Creds\n\nkey id AKIAIOSFODNN7EXAMPLE\n");
+        Result result = cli.run("index", notes.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Indexed 3 file(s): 2 new, ") && result.out().contains(
+                ", 1 file(s) blocked (redaction) ("), result.out());
+        assertTrue(result.err().contains("Blocked: " + notes.toRealPath().resolve("creds.md")
+                + ": blocked by the redaction gate: aws-access-key-id (line 3)"), result.err());
+        assertFalse((result.out() + result.err()).contains("AKIAIOSFODNN7EXAMPLE"));
+        assertFalse(cli.run("search", "creds").out().contains("creds.md"));
+    }
+
+    @Test
+    void jsonListsBlockedFilesAndForceUnsafeIndexesThem() throws Exception {
+        Files.writeString(notes.resolve("creds.md"), "# Creds\n\nkey id AKIAIOSFODNN7EXAMPLE\n");
+        JsonNode blocked = new ObjectMapper().readTree(cli.run("index", notes.toString(), "--json").out());
+        assertEquals(1, blocked.get("blocked").asInt());
+        assertTrue(blocked.get("blocked_files").get(0).asText().contains("creds.md: blocked by the redaction gate"));
+
+        Result forced = cli.run("index", notes.toString(), "--force-unsafe", "--json");
+        assertEquals(0, forced.exitCode(), forced::toString);
+        JsonNode json = new ObjectMapper().readTree(forced.out());
+        assertEquals(0, json.get("blocked").asInt());
+        assertEquals(1, json.get("indexed").asInt());
+        assertTrue(cli.run("search", "Creds").out().contains("creds.md"));
+    }
+
+    @Test
+    void helpDescribesForceUnsafe() {
+        assertTrue(cli.run("index", "--help").out().contains("--force-unsafe"));
+    }
+
+    @Test
     void aMissingPathIsAClearErrorWithExitOne() {
         Result result = cli.run("index", "no/such/dir");
         assertEquals(1, result.exitCode(), result::toString);

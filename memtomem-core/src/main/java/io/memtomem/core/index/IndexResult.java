@@ -5,11 +5,17 @@ import java.util.List;
 /**
  * Totals of one index run. {@code totalChunks} is the chunk count of the scanned files afterwards; {@code indexed}
  * counts chunks written (new or updated), {@code unchanged} those kept as they were, {@code deleted} stale ones.
- * Files skipped for size or binary content are counted in {@code filesSkipped} and explained in {@code errors}.
+ * Files skipped for size or binary content are counted in {@code filesSkipped} and explained in {@code errors};
+ * files the redaction gate refused are listed in {@code blocked} as {@code <path>: <rules and lines>}.
  */
 public record IndexResult(int filesScanned, long totalChunks, long indexed, long unchanged, long deleted,
-                          int filesSkipped, List<String> errors, long durationMillis) {
+                          int filesSkipped, List<String> errors, List<String> blocked, long durationMillis) {
     public IndexResult {
         errors = List.copyOf(errors);
+        blocked = List.copyOf(blocked);
+    }
+
+    public int filesBlocked() {
+        return blocked.size();
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The incremental indexer (memory-core.md §4.1-4.2). Files are read and chunked on two worker threads while the
@@ -46,6 +48,7 @@ public final class Indexer implements FileReindexer {
     /** Bounds of one bulk write transaction: short enough that other processes get the lock between batches. */
     private static final int MAX_BATCH_FILES = 64;
     private static final int MAX_BATCH_CHUNKS = 512;
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
     private final MemtomemConfig config;
     private final Database database;
@@ -88,16 +91,21 @@ public final class Indexer implements FileReindexer {
         } else {
             throw new InvalidInputException("path", "path does not exist: " + root);
         }
-        runPipeline(files, namespace, request.force(), walkRoot, tally, listener);
+        Redaction redaction = request.forceUnsafe() ? Redaction.BYPASS_AUDITED : Redaction.BLOCK;
+        runPipeline(files, namespace, request.force(), redaction, walkRoot, tally, listener);
         return tally.result(files.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Re-indexes one file now (the writer calls this under the file's sidecar lock); returns its chunk count. */
+    /**
+     * Re-indexes one file now (the writer calls this under the file's sidecar lock); returns its chunk count. Not
+     * gated: the writer gated the text it added, and an older force_unsafe entry must not block later writes.
+     */
     @Override
     public int reindex(Path file, String namespace) {
         String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
         Path source = SourcePaths.canonical(file);
-        FileOutcome outcome = apply(prepare(source, explicit, false), explicit, false, rootFor(source));
+        FileOutcome outcome = apply(prepare(source, explicit, false, Redaction.OFF), explicit, false,
+                rootFor(source));
         if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED) {
             throw new MemtomemException("cannot index " + source + ": " + outcome.message());
         }
@@ -111,7 +119,11 @@ public final class Indexer implements FileReindexer {
         if (Files.exists(source) && !discovery.isIndexable(source, root)) {
             return FileOutcome.skipped(source, "not indexable");
         }
-        return apply(prepare(source, null, false), null, false, root);
+        FileOutcome outcome = apply(prepare(source, null, false, Redaction.BLOCK), null, false, root);
+        if (outcome.status() == FileOutcome.Status.BLOCKED) {
+            LOG.warn("not indexing {}: {}", source, outcome.message());
+        }
+        return outcome;
     }
 
     boolean isIndexable(Path file) {
@@ -127,8 +139,8 @@ public final class Indexer implements FileReindexer {
         }
     }
 
-    private void runPipeline(List<Path> files, String namespace, boolean force, Path root, Tally tally,
-                             IndexProgressListener listener) {
+    private void runPipeline(List<Path> files, String namespace, boolean force, Redaction redaction, Path root,
+                             Tally tally, IndexProgressListener listener) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "memtomem-index-worker");
             thread.setDaemon(true);
@@ -142,7 +154,7 @@ public final class Indexer implements FileReindexer {
             while (done < files.size()) {
                 while (submitted < files.size() && window.size() < WINDOW) {
                     Path next = files.get(submitted++);
-                    window.add(workers.submit(() -> prepare(next, namespace, force)));
+                    window.add(workers.submit(() -> prepare(next, namespace, force, redaction)));
                 }
                 batch.add(await(window.poll()));
                 // waiting for the next file happens outside any transaction, so batches can fill up freely
@@ -207,7 +219,8 @@ public final class Indexer implements FileReindexer {
         if (prepared.missing()) {
             return root != null && Files.isDirectory(root);
         }
-        return prepared.skipReason() == null && prepared.error() == null && prepared.unchangedCount() < 0;
+        return prepared.skipReason() == null && prepared.blockReason() == null && prepared.error() == null
+                && prepared.unchangedCount() < 0;
     }
 
     private static FileOutcome outcomeWithoutWrite(PreparedFile prepared, Path root) {
@@ -218,6 +231,9 @@ public final class Indexer implements FileReindexer {
         }
         if (prepared.skipReason() != null) {
             return FileOutcome.skipped(file, prepared.skipReason());
+        }
+        if (prepared.blockReason() != null) {
+            return FileOutcome.blocked(file, prepared.blockReason());
         }
         if (prepared.error() != null) {
             return FileOutcome.failed(file, prepared.error());
@@ -248,11 +264,12 @@ public final class Indexer implements FileReindexer {
      * Reads and chunks a file, unless its bytes and the chunking settings are as last indexed and all its rows are
      * still there (a forced or explicit-namespace run always re-chunks, since it may rewrite rows).
      */
-    private PreparedFile prepare(Path file, String explicitNamespace, boolean force) {
+    private PreparedFile prepare(Path file, String explicitNamespace, boolean force, Redaction redaction) {
         return PreparedFile.prepare(file, chunkers, (source, sha256) -> force || explicitNamespace != null
                 ? OptionalInt.empty()
                 : database.read("checking " + source, session ->
-                        FileFingerprints.unchangedCount(session, source.toString(), sha256, chunkingFingerprint)));
+                        FileFingerprints.unchangedCount(session, source.toString(), sha256, chunkingFingerprint)),
+                redaction);
     }
 
     /** Explicit namespace, else the one already stored for this source, else auto (parent folder) or default. */
@@ -286,6 +303,7 @@ public final class Indexer implements FileReindexer {
     /** Running totals for one index call. */
     private static final class Tally {
         final List<String> errors = new ArrayList<>();
+        final List<String> blocked = new ArrayList<>();
         long totalChunks;
         long indexed;
         long unchanged;
@@ -303,6 +321,7 @@ public final class Indexer implements FileReindexer {
                     skipped++;
                     errors.add(outcome.file() + ": " + outcome.message());
                 }
+                case BLOCKED -> blocked.add(outcome.file() + ": " + outcome.message());
                 case FAILED -> {
                     failed++;
                     errors.add(outcome.file() + ": " + outcome.message());
@@ -317,7 +336,8 @@ public final class Indexer implements FileReindexer {
         }
 
         IndexResult result(int scanned, long durationMillis) {
-            return new IndexResult(scanned, totalChunks, indexed, unchanged, deleted, skipped, errors, durationMillis);
+            return new IndexResult(scanned, totalChunks, indexed, unchanged, deleted, skipped, errors, blocked,
+                    durationMillis);
         }
     }
 }

@@ -70,7 +70,11 @@ public final class IndexTool {
     /** The totals of indexing several roots one after the other. */
     private static IndexResult combined(List<IndexResult> results) {
         List<String> errors = new ArrayList<>();
-        results.forEach(result -> errors.addAll(result.errors()));
+        List<String> blocked = new ArrayList<>();
+        results.forEach(result -> {
+            errors.addAll(result.errors());
+            blocked.addAll(result.blocked());
+        });
         return new IndexResult(results.stream().mapToInt(IndexResult::filesScanned).sum(),
                 results.stream().mapToLong(IndexResult::totalChunks).sum(),
                 results.stream().mapToLong(IndexResult::indexed).sum(),
@@ -78,11 +82,12 @@ public final class IndexTool {
                 results.stream().mapToLong(IndexResult::deleted).sum(),
                 results.stream().mapToInt(IndexResult::filesSkipped).sum(),
                 errors,
+                blocked,
                 results.stream().mapToLong(IndexResult::durationMillis).sum());
     }
 
     static String report(IndexResult result) {
-        if (result.filesScanned() == 0 && result.errors().isEmpty()) {
+        if (result.filesScanned() == 0 && result.errors().isEmpty() && result.blocked().isEmpty()) {
             return "Indexing complete: no indexable files found";
         }
         StringBuilder text = new StringBuilder("Indexing complete:")
@@ -90,15 +95,21 @@ public final class IndexTool {
                 .append("\n- Total chunks: ").append(result.totalChunks())
                 .append("\n- Indexed: ").append(result.indexed())
                 .append("\n- Skipped (unchanged): ").append(result.unchanged())
-                .append("\n- Deleted (stale): ").append(result.deleted());
+                .append("\n- Deleted (stale): ").append(result.deleted())
+                .append("\n- Blocked (redaction): ").append(result.filesBlocked());
         if (result.filesSkipped() > 0) {
             text.append("\n- Files skipped (too large or binary): ").append(result.filesSkipped());
         }
         text.append("\n- Duration: ").append(result.durationMillis()).append("ms");
-        if (!result.errors().isEmpty()) {
-            text.append("\n- Errors:");
-            result.errors().forEach(error -> text.append("\n  - ").append(error));
-        }
+        appendList(text, "Blocked files", result.blocked());
+        appendList(text, "Errors", result.errors());
         return text.toString();
+    }
+
+    private static void appendList(StringBuilder text, String heading, List<String> items) {
+        if (!items.isEmpty()) {
+            text.append("\n- ").append(heading).append(':');
+            items.forEach(item -> text.append("\n  - ").append(item));
+        }
     }
 }

@@ -24,7 +24,7 @@ class IndexToolTest extends ToolsOnTempStore {
         }
         String text = tools.ok("mem_index", Map.of("path", notes.toString()));
         assertTrue(text.startsWith("Indexing complete:\n- Files scanned: 3\n- Total chunks: 3\n- Indexed: 3\n"
-                + "- Skipped (unchanged): 0\n- Deleted (stale): 0\n- Duration: "), text);
+                + "- Skipped (unchanged): 0\n- Deleted (stale): 0\n- Blocked (redaction): 0\n- Duration: "), text);
         String again = tools.ok("mem_index", Map.of("path", notes.toString()));
         assertTrue(again.contains("- Indexed: 0\n- Skipped (unchanged): 3"), again);
     }
@@ -142,6 +142,25 @@ class IndexToolTest extends ToolsOnTempStore {
         tools.writeNote(empty, "skip.bin", "\0\0");
         assertEquals("Indexing complete: no indexable files found",
                 tools.ok("mem_index", Map.of("path", empty.toString())));
+    }
+
+    @Test
+    void skipsAFileHoldingASecretAndReportsItAsBlockedWithoutTheSecret() throws IOException {
+        Path notes = tools.memoryDir().resolve("notes");
+        tools.writeNote(notes, "clean.md", "## Clean\nNothing secret here.\n");
+        Path leaky = tools.writeNote(notes, "leaky.md", "## Deploy\nkey id AKIAIOSFODNN7EXAMPLE\n");
+        String text = tools.ok("mem_index", Map.of("path", notes.toString()));
+        assertTrue(text.contains("- Indexed: 1\n"), text);
+        assertTrue(text.contains("- Blocked (redaction): 1\n"), text);
+        assertTrue(text.contains("- Blocked files:\n  - " + leaky.toRealPath() + ": blocked by the redaction gate: "
+                + "aws-access-key-id (line 2)"), text);
+        assertFalse(text.contains("AKIAIOSFODNN7EXAMPLE"), text);
+        assertTrue(tools.ok("mem_stats", Map.of()).contains("- Total sources: 1"));
+    }
+
+    @Test
+    void hasNoRedactionBypass() {
+        assertTrue(tools.error("mem_index", Map.of("force_unsafe", true)).contains("force_unsafe"));
     }
 
     @Test
