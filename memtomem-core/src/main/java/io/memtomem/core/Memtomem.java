@@ -19,6 +19,7 @@ import io.memtomem.core.search.RecallService;
 import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.search.SearchResponse;
 import io.memtomem.core.search.SearchService;
+import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.IndexStats;
@@ -150,20 +151,27 @@ public final class Memtomem implements AutoCloseable {
         return store.find(requireChunkId(chunkId));
     }
 
-    /** The chunk with up to {@code window} neighbours on each side from the same file, in line order. */
-    public List<StoredChunk> expand(String chunkId, int window) {
+    /**
+     * The chunk with up to {@code window} neighbours on each side from the same file, in line order, and its position
+     * among the file's chunks.
+     */
+    public ChunkNeighbourhood expand(String chunkId, int window) {
         if (window < 0 || window > MAX_EXPAND_WINDOW) {
             throw new InvalidInputException("window", "window must be between 0 and " + MAX_EXPAND_WINDOW
                     + ", got " + window);
         }
-        StoredChunk chunk = read(chunkId).orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found."));
-        List<StoredChunk> siblings = store.chunksOf(chunk.source().toString());
+        String id = requireChunkId(chunkId);
+        List<StoredChunk> siblings = store.fileChunksAround(id);
         int position = 0;
-        while (position < siblings.size() && !siblings.get(position).id().equals(chunk.id())) {
+        while (position < siblings.size() && !siblings.get(position).id().equals(id)) {
             position++;
         }
-        return List.copyOf(siblings.subList(Math.max(0, position - window),
-                Math.min(siblings.size(), position + window + 1)));
+        if (position == siblings.size()) {
+            throw new NotFoundException("Chunk " + chunkId + " not found.");
+        }
+        int first = Math.max(0, position - window);
+        return new ChunkNeighbourhood(siblings.subList(first, Math.min(siblings.size(), position + window + 1)),
+                position - first, position + 1, siblings.size());
     }
 
     public IndexStats stats() {

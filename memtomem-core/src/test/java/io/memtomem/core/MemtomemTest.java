@@ -13,6 +13,7 @@ import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.store.IndexStats;
 import io.memtomem.core.store.NamespaceCount;
 import io.memtomem.core.store.SourceSummary;
+import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.TagCount;
 import io.memtomem.core.write.AddRequest;
@@ -74,13 +75,21 @@ class MemtomemTest {
     }
 
     @Test
-    void expandReturnsNeighboursInLineOrder() {
+    void expandReturnsNeighboursInLineOrderAndThePositionInTheFile() {
         try (Memtomem memtomem = openWithFile()) {
             String middle = memtomem.search(SearchRequest.of("two")).hits().get(0).chunkId();
-            List<StoredChunk> around = memtomem.expand(middle, 1);
+            ChunkNeighbourhood around = memtomem.expand(middle, 1);
             assertEquals(List.of("## One", "## Two", "## Three"),
-                    around.stream().map(c -> c.hierarchy().get(0)).toList());
-            assertEquals(1, memtomem.expand(middle, 0).size());
+                    around.chunks().stream().map(c -> c.hierarchy().get(0)).toList());
+            assertEquals(middle, around.focus().id());
+            assertEquals(List.of("## One"), around.before().stream().map(c -> c.hierarchy().get(0)).toList());
+            assertEquals(List.of("## Three"), around.after().stream().map(c -> c.hierarchy().get(0)).toList());
+            assertEquals(2, around.position());
+            assertEquals(3, around.fileChunks());
+            ChunkNeighbourhood alone = memtomem.expand(middle, 0);
+            assertEquals(List.of(middle), alone.chunks().stream().map(StoredChunk::id).toList());
+            assertEquals(2, alone.position());
+            assertEquals(3, alone.fileChunks());
             assertEquals("window", assertThrows(InvalidInputException.class, () -> memtomem.expand(middle, 11))
                     .parameter());
             assertThrows(NotFoundException.class, () -> memtomem.expand(UUID.randomUUID().toString(), 1));

@@ -33,6 +33,9 @@ import java.util.concurrent.CompletionException;
 public final class SearchService {
     public static final int MAX_QUERY_CHARS = 10_000;
     public static final int MAX_TOP_K = 100;
+    /** Reranking is off as in the reference's default config, and this build has no reranker to turn on. */
+    static final String RERANK_DISABLED_HINT = "rerank=true requested but reranking is disabled (this build has no "
+            + "cross-encoder reranker); results keep the fused order";
 
     private final MemtomemConfig config;
     private final Bm25Leg bm25;
@@ -53,6 +56,9 @@ public final class SearchService {
         double bm25Weight = request.bm25Weight() != null ? request.bm25Weight() : config.rrfWeights().get(0);
         double denseWeight = request.denseWeight() != null ? request.denseWeight() : config.rrfWeights().get(1);
         List<String> hints = new ArrayList<>();
+        if (Boolean.TRUE.equals(request.rerank())) {
+            hints.add(RERANK_DISABLED_HINT);
+        }
         boolean bm25On = config.enableBm25() && bm25Weight > 0;
         boolean denseOn = config.enableDense() && denseWeight > 0 && embeddings.configured().producesVectors();
         if (denseOn && !embeddings.denseAvailable()) {

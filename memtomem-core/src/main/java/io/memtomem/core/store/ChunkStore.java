@@ -37,10 +37,20 @@ public final class ChunkStore {
 
     /** Every chunk of one file in line order. */
     public List<StoredChunk> chunksOf(String source) {
-        return database.read("reading chunks of " + source, session -> {
+        return chunksWhere("reading chunks of " + source, "c.source_file = ?", source);
+    }
+
+    /** Every chunk of the file that holds {@code chunkId}, in line order (one query); empty when no chunk has it. */
+    public List<StoredChunk> fileChunksAround(String chunkId) {
+        return chunksWhere("reading the file of chunk " + chunkId,
+                "c.source_file = (SELECT source_file FROM chunks WHERE id = ?)", chunkId);
+    }
+
+    private List<StoredChunk> chunksWhere(String action, String condition, String value) {
+        return database.read(action, session -> {
             PreparedStatement statement = session.prepare("SELECT " + ChunkRows.COLUMNS
-                    + " FROM chunks c WHERE c.source_file = ? ORDER BY c.start_line, c.rowid");
-            statement.setString(1, source);
+                    + " FROM chunks c WHERE " + condition + " ORDER BY c.start_line, c.rowid");
+            statement.setString(1, value);
             List<StoredChunk> chunks = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {

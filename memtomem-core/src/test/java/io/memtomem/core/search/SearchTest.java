@@ -11,6 +11,7 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.TestStores;
 import io.memtomem.core.index.IndexRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +143,18 @@ class SearchTest {
         assertEquals(List.of(), response.hits());
         assertEquals("none", response.scoreScale());
         assertTrue(response.hints().get(0).contains("BM25 is off"));
+    }
+
+    @Test
+    void rerankTrueKeepsTheFusedOrderAndSaysRerankingIsDisabled() {
+        SearchResponse plain = search(SearchRequest.of("filler"));
+        SearchResponse asked = search(SearchRequest.of("filler").withRerank(true));
+        assertEquals(plain.hits(), asked.hits());
+        List<String> hints = new ArrayList<>(List.of(SearchService.RERANK_DISABLED_HINT));
+        hints.addAll(plain.hints());
+        assertEquals(hints, asked.hints());
+        assertTrue(SearchService.RERANK_DISABLED_HINT.startsWith("rerank=true requested but reranking is disabled"));
+        assertEquals(plain, search(SearchRequest.of("filler").withRerank(false)));
     }
 
     @Test

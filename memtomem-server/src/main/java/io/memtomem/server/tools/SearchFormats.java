@@ -2,6 +2,7 @@ package io.memtomem.server.tools;
 
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchResponse;
+import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.StoredChunk;
 
 import java.util.ArrayList;
@@ -18,8 +19,11 @@ final class SearchFormats {
     private SearchFormats() {
     }
 
-    /** {@code [rank] score | [ns] file > hierarchy}, the first 500 characters, and neighbour snippets if any. */
-    static String compact(SearchResponse response, Map<String, List<StoredChunk>> neighbours) {
+    /**
+     * {@code [rank] score | [ns] file > hierarchy}, the first 500 characters, and with a context window the hit's
+     * {@code [pos/total]} in its file and the neighbour snippets.
+     */
+    static String compact(SearchResponse response, Map<String, ChunkNeighbourhood> neighbours) {
         if (response.hits().isEmpty()) {
             return empty(response);
         }
@@ -31,18 +35,18 @@ final class SearchFormats {
             if (!hit.hierarchy().isEmpty()) {
                 text.append(" > ").append(Snippets.hierarchy(hit.hierarchy()));
             }
+            ChunkNeighbourhood around = neighbours.get(hit.chunkId());
+            if (around != null) {
+                text.append(" [").append(around.position()).append('/').append(around.fileChunks()).append(']');
+            }
             text.append('\n');
-            List<StoredChunk> around = neighbours.getOrDefault(hit.chunkId(), List.of());
-            int self = indexOf(around, hit.chunkId());
-            for (int i = 0; i < self; i++) {
-                text.append("  ^ ").append(oneLine(Snippets.tail(around.get(i).content(), NEIGHBOUR_SNIPPET)))
-                        .append('\n');
-            }
+            List<StoredChunk> before = around == null ? List.of() : around.before();
+            List<StoredChunk> after = around == null ? List.of() : around.after();
+            before.forEach(chunk -> text.append("  ^ ")
+                    .append(oneLine(Snippets.tail(chunk.content(), NEIGHBOUR_SNIPPET))).append('\n'));
             text.append(Snippets.head(hit.content(), COMPACT_CONTENT)).append('\n');
-            for (int i = self + 1; i < around.size(); i++) {
-                text.append("  v ").append(oneLine(Snippets.head(around.get(i).content(), NEIGHBOUR_SNIPPET)))
-                        .append('\n');
-            }
+            after.forEach(chunk -> text.append("  v ")
+                    .append(oneLine(Snippets.head(chunk.content(), NEIGHBOUR_SNIPPET))).append('\n'));
         }
         return text.toString().stripTrailing() + Snippets.hintLines(response.hints());
     }
@@ -102,15 +106,6 @@ final class SearchFormats {
                         + "filtering). Loosen tag_filter, source_filter or namespace."
                 : "No results found.";
         return text + Snippets.hintLines(response.hints());
-    }
-
-    private static int indexOf(List<StoredChunk> chunks, String chunkId) {
-        for (int i = 0; i < chunks.size(); i++) {
-            if (chunks.get(i).id().equals(chunkId)) {
-                return i;
-            }
-        }
-        return chunks.size();
     }
 
     private static String oneLine(String text) {

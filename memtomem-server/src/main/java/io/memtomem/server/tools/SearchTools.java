@@ -3,6 +3,7 @@ package io.memtomem.server.tools;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.search.SearchResponse;
+import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;
@@ -25,7 +26,10 @@ public final class SearchTools {
             Param.number("bm25_weight", "Weight of the keyword leg in the fusion (0 turns it off).").atLeast(0),
             Param.number("dense_weight", "Weight of the vector leg in the fusion (0 turns it off).").atLeast(0),
             Param.integer("context_window", "Also show this many neighbouring chunks of the same file on each "
-                    + "side of every result.").defaultValue(0).range(0, 10),
+                    + "side of every result (compact output), and mark each result [pos/total]: its place among "
+                    + "its file's chunks in line order.").defaultValue(0).range(0, 10),
+            Param.bool("rerank", "Rerank the fused results with a cross-encoder. Reranking is disabled in this "
+                    + "build: true only adds a hint saying so."),
             Param.bool("verbose", "Deprecated: the same as output_format=\"verbose\".").defaultValue(false))
             .with(OutputFormat.params(OutputFormat.COMPACT, OutputFormat.VERBOSE, OutputFormat.STRUCTURED));
 
@@ -58,7 +62,8 @@ public final class SearchTools {
                 .withNamespace(args.string("namespace"))
                 .withTagFilter(args.string("tag_filter"))
                 .withSourceFilter(args.string("source_filter"))
-                .withWeights(args.number("bm25_weight"), args.number("dense_weight"));
+                .withWeights(args.number("bm25_weight"), args.number("dense_weight"))
+                .withRerank(args.has("rerank") && args.bool("rerank"));
         SearchResponse response = context.store().search(request);
         OutputFormat format = OutputFormat.of(args);
         if (format == OutputFormat.COMPACT && args.bool("verbose")) {
@@ -71,9 +76,9 @@ public final class SearchTools {
         };
     }
 
-    /** Each hit's chunk id to its chunks in file order (the hit included), when a context window was asked for. */
-    private Map<String, List<StoredChunk>> neighbours(SearchResponse response, int window) {
-        Map<String, List<StoredChunk>> byHit = new LinkedHashMap<>();
+    /** Each hit's chunk id to its neighbourhood in its file, when a context window was asked for. */
+    private Map<String, ChunkNeighbourhood> neighbours(SearchResponse response, int window) {
+        Map<String, ChunkNeighbourhood> byHit = new LinkedHashMap<>();
         if (window > 0) {
             for (SearchHit hit : response.hits()) {
                 byHit.put(hit.chunkId(), context.store().expand(hit.chunkId(), window));
@@ -85,35 +90,37 @@ public final class SearchTools {
     private String handleExpand(ToolCall call) {
         Args args = call.args();
         String chunkId = args.string("chunk_id");
-        List<StoredChunk> chunks = context.store().expand(chunkId, args.integer("window"));
+        ChunkNeighbourhood neighbourhood = context.store().expand(chunkId, args.integer("window"));
+        List<StoredChunk> chunks = neighbourhood.chunks();
+        // file positions of the window: the focus sits at neighbourhood.position()
+        int firstPosition = neighbourhood.position() - neighbourhood.focusIndex();
         if (OutputFormat.of(args) == OutputFormat.STRUCTURED) {
             List<Map<String, Object>> items = new ArrayList<>();
-            for (StoredChunk chunk : chunks) {
-                Map<String, Object> item = ChunkJson.of(chunk);
-                item.put("focus", chunk.id().equals(chunkId));
+            for (int i = 0; i < chunks.size(); i++) {
+                Map<String, Object> item = ChunkJson.of(chunks.get(i));
+                item.put("position", firstPosition + i);
+                item.put("focus", i == neighbourhood.focusIndex());
                 items.add(item);
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("kind", "expand");
             json.put("chunk_id", chunkId);
+            json.put("file_chunks", neighbourhood.fileChunks());
             json.put("chunks", items);
             return Json.write(json);
         }
         StringBuilder text = new StringBuilder("Chunk ").append(chunkId).append(" with ")
-                .append(chunks.size() - 1).append(" neighbouring chunk(s)");
-        if (!chunks.isEmpty()) {
-            text.append(" from ").append(chunks.get(0).source());
-        }
-        text.append(":\n");
+                .append(chunks.size() - 1).append(" neighbouring chunk(s) from ").append(neighbourhood.focus().source())
+                .append(":\n");
         for (int i = 0; i < chunks.size(); i++) {
             StoredChunk chunk = chunks.get(i);
-            text.append("\n[").append(i + 1).append('/').append(chunks.size()).append("] lines ")
-                    .append(chunk.startLine()).append('-').append(chunk.endLine());
+            text.append("\n[").append(firstPosition + i).append('/').append(neighbourhood.fileChunks())
+                    .append("] lines ").append(chunk.startLine()).append('-').append(chunk.endLine());
             if (!chunk.hierarchy().isEmpty()) {
                 text.append(" | ").append(Snippets.hierarchy(chunk.hierarchy()));
             }
             text.append(" | id=").append(chunk.id());
-            if (chunk.id().equals(chunkId)) {
+            if (i == neighbourhood.focusIndex()) {
                 text.append("  <- requested");
             }
             text.append('\n').append(chunk.content()).append('\n');

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchToolsTest extends ToolsOnTempStore {
@@ -75,6 +76,60 @@ class SearchToolsTest extends ToolsOnTempStore {
         String text = tools.ok("mem_search", Map.of("query", "bananas", "top_k", 1, "context_window", 1));
         assertTrue(text.contains("bananas"), text);
         assertTrue(text.contains("apples") || text.contains("cherries"), text);
+    }
+
+    @Test
+    void contextWindowMarksEachResultWithItsPositionAmongTheFilesChunks() {
+        String filler = " Filler words that keep this section long enough to stay a chunk of its own.".repeat(8);
+        tools.writeNote(tools.memoryDir(), "fruit.md", "## Apples\nApples are crisp." + filler
+                + "\n\n## Bananas\nBananas are soft." + filler + "\n\n## Cherries\nCherries are small." + filler
+                + "\n\n## Dates\nDates are sweet." + filler + "\n");
+        tools.ok("mem_index", Map.of("path", tools.memoryDir().toString()));
+
+        String third = tools.ok("mem_search", Map.of("query", "cherries", "top_k", 1, "context_window", 1));
+        assertTrue(third.matches("(?s)Found 1 results:\n\n\\[1] \\d+\\.\\d\\d \\| fruit\\.md > ## Cherries \\[3/4]\n"
+                + "  \\^ .*\nCherries are small\\..*\n  v Dates are sweet\\..*"), third);
+        String first = tools.ok("mem_search", Map.of("query", "apples", "top_k", 1, "context_window", 2));
+        assertTrue(first.contains("> ## Apples [1/4]\nApples are crisp."), first);
+        assertEquals(2, first.split("\n  v ").length - 1, first);
+        String last = tools.ok("mem_search", Map.of("query", "dates", "top_k", 1, "context_window", 1));
+        assertTrue(last.contains("> ## Dates [4/4]\n  ^ "), last);
+        assertFalse(last.contains("\n  v "), last);
+        assertFalse(tools.ok("mem_search", Map.of("query", "cherries", "top_k", 1)).contains("[3/4]"));
+
+        String id = ToolHarness.json(tools.ok("mem_search", Map.of("query", "cherries", "format", "json")))
+                .get("results").get(0).get("chunk_id").asText();
+        String expanded = tools.okAction("expand", Map.of("chunk_id", id, "window", 1));
+        assertTrue(expanded.contains("\n[2/4] lines ") && expanded.contains("\n[4/4] lines "), expanded);
+        assertTrue(expanded.contains("## Cherries | id=" + id + "  <- requested"), expanded);
+        assertTrue(expanded.contains("\n[3/4] lines "), expanded);
+        JsonNode json = ToolHarness.json(tools.okAction("expand", Map.of("chunk_id", id, "window", 1,
+                "format", "json")));
+        assertEquals(4, json.get("file_chunks").asInt());
+        assertEquals("[2,3,4]", json.get("chunks").findValuesAsText("position").toString().replace(" ", ""));
+        assertEquals("[false,true,false]", json.get("chunks").findValuesAsText("focus").toString().replace(" ", ""));
+    }
+
+    @Test
+    void rerankFalseChangesNothingAndTrueAddsTheDisabledHint() {
+        tools.ok("mem_add", Map.of("content", "Postgres vacuum runs nightly."));
+        String hint = "(rerank=true requested but reranking is disabled";
+        for (String format : List.of("compact", "verbose")) {
+            String plain = tools.ok("mem_search", Map.of("query", "vacuum", "output_format", format));
+            assertFalse(plain.contains(hint), plain);
+            assertEquals(plain, tools.ok("mem_search", Map.of("query", "vacuum", "output_format", format,
+                    "rerank", false)));
+            String asked = tools.ok("mem_search", Map.of("query", "vacuum", "output_format", format, "rerank", true));
+            assertTrue(asked.startsWith(plain + "\n\n" + hint), asked);
+        }
+        assertFalse(ToolHarness.json(tools.ok("mem_search", Map.of("query", "vacuum", "format", "json",
+                "rerank", false))).has("hints"));
+        JsonNode hints = ToolHarness.json(tools.ok("mem_search", Map.of("query", "vacuum", "format", "json",
+                "rerank", true))).get("hints");
+        assertEquals(1, hints.size(), hints::toString);
+        assertTrue(hints.get(0).asText().startsWith(hint.substring(1)), hints::toString);
+        assertTrue(tools.ok("mem_search", Map.of("query", "nothing like it", "rerank", true))
+                .startsWith("No results found.\n\n" + hint));
     }
 
     @Test
