@@ -190,12 +190,12 @@ public final class Memtomem implements AutoCloseable {
                 .map(entry -> new NamespaceCount(entry.getKey(), entry.getValue())).toList();
     }
 
-    /** Starts (once) the recursive watcher over the memory dirs; later calls return the running one. */
+    /** Starts (once) the recursive watcher over the memory dirs and project memory dirs; later calls return it. */
     public synchronized FileWatcher startWatcher() {
         requireNoEmbeddingMismatch();
         if (watcher == null) {
             try {
-                watcher = DirectoryWatcher.start(indexer, store, config.memoryDirs(), DirectoryWatcher.DEBOUNCE);
+                watcher = DirectoryWatcher.start(indexer, store, config.indexRoots(), DirectoryWatcher.DEBOUNCE);
             } catch (IOException e) {
                 throw new MemtomemException("cannot start the file watcher: " + e.getMessage(), e);
             }

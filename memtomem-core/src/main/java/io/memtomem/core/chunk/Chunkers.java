@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of chunking: picks the chunker for a file's extension and applies the shared post-processing
@@ -17,6 +19,8 @@ public final class Chunkers {
     /** The reference's default {@code indexing.supported_extensions}. */
     public static final Set<String> DEFAULT_EXTENSIONS =
             Set.of(".md", ".json", ".yaml", ".yml", ".toml", ".py", ".js", ".ts", ".tsx", ".jsx");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Chunkers.class);
 
     private final ChunkingSettings settings;
     private final Set<String> supportedExtensions;
@@ -52,6 +56,17 @@ public final class Chunkers {
         String extension = extension(file);
         List<Chunk> raw = byExtension.getOrDefault(extension, plainText).chunk(stem(file, extension), text);
         return List.copyOf(ChunkOverlap.apply(merger.merge(raw), settings.chunkOverlapTokens()));
+    }
+
+    /**
+     * The validity dates in a markdown file's frontmatter (other files have none); a malformed date is ignored with a
+     * warning naming the file. Read beside {@link #chunk}, so chunk content and hashes are untouched.
+     */
+    public Validity validity(Path file, String text) {
+        if (!(byExtension.get(extension(file)) instanceof MarkdownChunker)) {
+            return Validity.OPEN;
+        }
+        return Frontmatter.validity(text, problem -> LOG.warn("{}: {}", file, problem));
     }
 
     /** Lower-case extension with its dot, as Python's {@code Path.suffix}; empty when there is none. */

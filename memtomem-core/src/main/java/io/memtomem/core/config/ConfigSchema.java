@@ -49,6 +49,8 @@ final class ConfigSchema {
             key("search.system_namespace_prefixes", ValueKind.STRING_LIST, "[\"archive:\", \"agent-runtime:\"]",
                     maxItems(10)),
             key("indexing.memory_dirs", ValueKind.PATH_LIST, "[\"~/.memtomem/memories\"]", any()),
+            // <project>/.memtomem/memories (project_shared) and .../memories.local (project_local), memory-core §1.1
+            key("indexing.project_memory_dirs", ValueKind.PATH_LIST, "[]", distinctPaths()),
             key("indexing.supported_extensions", ValueKind.STRING_LIST,
                     "[\".md\", \".json\", \".yaml\", \".yml\", \".toml\", \".py\", \".js\", \".ts\", \".tsx\", \".jsx\"]",
                     extensions()),
@@ -112,6 +114,11 @@ final class ConfigSchema {
             boolean allZero = weights.stream().allMatch(weight -> (Double) weight == 0);
             return negative || allZero ? "weights must be >= 0 and not both 0" : null;
         };
+    }
+
+    private static Function<Object, String> distinctPaths() {
+        return value -> ((List<?>) value).stream().distinct().count() < ((List<?>) value).size()
+                ? "every directory may be listed only once" : null;
     }
 
     private static Function<Object, String> extensions() {

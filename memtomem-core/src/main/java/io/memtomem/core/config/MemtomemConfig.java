@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The effective configuration: defaults, then {@code ~/.memtomem/config.json}, then {@code MEMTOMEM_*} variables.
@@ -60,6 +61,17 @@ public final class MemtomemConfig {
     @SuppressWarnings("unchecked")
     public List<Path> memoryDirs() {
         return (List<Path>) values.get("indexing.memory_dirs");
+    }
+
+    /** {@code indexing.project_memory_dirs}: project-tier memory dirs, indexed with a project scope. May be empty. */
+    @SuppressWarnings("unchecked")
+    public List<Path> projectMemoryDirs() {
+        return (List<Path>) values.get("indexing.project_memory_dirs");
+    }
+
+    /** Every directory the index, the watcher and the writer work in: memory dirs, then project memory dirs. */
+    public List<Path> indexRoots() {
+        return Stream.concat(memoryDirs().stream(), projectMemoryDirs().stream()).toList();
     }
 
     public int defaultTopK() {

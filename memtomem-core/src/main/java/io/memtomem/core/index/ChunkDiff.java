@@ -2,6 +2,7 @@ package io.memtomem.core.index;
 
 import io.memtomem.core.chunk.Chunk;
 import io.memtomem.core.store.ExistingChunk;
+import io.memtomem.core.store.SourceStamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,7 +15,8 @@ import java.util.Map;
  * as <em>unchanged</em> when hierarchy and namespace match (only its line span may move), otherwise as an
  * <em>update</em>. New hashes are inserts; stored chunks whose hash vanished are deletes. Duplicate hashes pair up
  * one to one in line order. With {@code force} every kept chunk is rewritten. Tags are compared too (unlike the
- * reference): a changed {@code > tags:} header leaves the content hash alone but must reach the index.
+ * reference): a changed {@code > tags:} header leaves the content hash alone but must reach the index. So is the
+ * file's {@link SourceStamp}: a new {@code valid_to:} or a file now under a project memory dir rewrites its rows.
  */
 record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, List<ExistingChunk> deletes) {
 
@@ -32,7 +34,8 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
         }
     }
 
-    static ChunkDiff compute(List<ExistingChunk> existing, List<Fresh> fresh, String namespace, boolean force) {
+    static ChunkDiff compute(List<ExistingChunk> existing, List<Fresh> fresh, String namespace, SourceStamp stamp,
+                             boolean force) {
         Map<String, Deque<ExistingChunk>> byHash = new HashMap<>();
         existing.forEach(row -> byHash.computeIfAbsent(row.contentHash(), h -> new ArrayDeque<>()).add(row));
         List<Kept> unchanged = new ArrayList<>();
@@ -44,7 +47,8 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
             if (row == null) {
                 inserts.add(chunk);
             } else if (!force && row.hierarchy().equals(chunk.chunk().hierarchy())
-                    && row.tags().equals(chunk.chunk().tags()) && row.namespace().equals(namespace)) {
+                    && row.tags().equals(chunk.chunk().tags()) && row.namespace().equals(namespace)
+                    && row.stamp().equals(stamp)) {
                 unchanged.add(new Kept(row, chunk));
             } else {
                 updates.add(new Kept(row, chunk));

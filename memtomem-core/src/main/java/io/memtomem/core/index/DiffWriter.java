@@ -3,6 +3,7 @@ package io.memtomem.core.index;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.ExistingChunk;
 import io.memtomem.core.store.Session;
+import io.memtomem.core.store.SourceStamp;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ final class DiffWriter {
     }
 
     /** Returns the number of chunks written (updated plus actually inserted). */
-    static int apply(Session session, ChunkDiff diff, String namespace, String source, String now)
+    static int apply(Session session, ChunkDiff diff, String namespace, SourceStamp stamp, String source, String now)
             throws SQLException {
         for (ExistingChunk row : diff.deletes()) {
             ChunkWriter.delete(session, row.rowid());
@@ -32,12 +33,12 @@ final class DiffWriter {
             }
         }
         for (ChunkDiff.Kept kept : diff.updates()) {
-            ChunkWriter.update(session, kept.row(), kept.chunk().chunk(), namespace, source, now);
+            ChunkWriter.update(session, kept.row(), kept.chunk().chunk(), namespace, stamp, source, now);
         }
         int written = diff.updates().size();
         for (ChunkDiff.Fresh fresh : diff.inserts()) {
             if (ChunkWriter.insert(session, UUID.randomUUID().toString(), fresh.chunk(), fresh.hash(), namespace,
-                    source, now)) {
+                    stamp, source, now)) {
                 written++;
             }
         }

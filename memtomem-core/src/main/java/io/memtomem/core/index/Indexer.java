@@ -5,12 +5,15 @@ import io.memtomem.core.MemtomemException;
 import io.memtomem.core.chunk.Chunkers;
 import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.scope.IndexRoots;
+import io.memtomem.core.scope.ScopedLocation;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.ExistingChunk;
 import io.memtomem.core.store.FileFingerprints;
 import io.memtomem.core.store.NamespaceNames;
 import io.memtomem.core.store.Session;
+import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.write.FileReindexer;
@@ -21,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
@@ -56,6 +58,7 @@ public final class Indexer implements FileReindexer {
     /** Chunks of a file stay valid only while these settings (and the chunker version) are unchanged. */
     private final String chunkingFingerprint;
     private final FileDiscovery discovery;
+    private final IndexRoots roots;
     private final Clock clock;
 
     public Indexer(MemtomemConfig config, Database database, Clock clock) {
@@ -67,6 +70,7 @@ public final class Indexer implements FileReindexer {
         this.chunkers = new Chunkers(settings, extensions);
         this.chunkingFingerprint = CHUNKER_VERSION + settings + extensions;
         this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
+        this.roots = IndexRoots.of(config);
         this.clock = clock;
     }
 
@@ -252,9 +256,12 @@ public final class Indexer implements FileReindexer {
         }
         List<ExistingChunk> existing = ChunkWriter.existing(session, source);
         String namespace = resolveNamespace(explicitNamespace, existing, file);
-        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, force);
-        int written = DiffWriter.apply(session, diff, namespace, source, now);
-        FileFingerprints.put(session, source, prepared.sha256(), chunkingFingerprint);
+        ScopedLocation location = roots.classify(file);
+        SourceStamp stamp = new SourceStamp(location.scope().wireName(), location.projectRootText(),
+                prepared.validity().fromUnix(), prepared.validity().toUnix());
+        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, stamp, force);
+        int written = DiffWriter.apply(session, diff, namespace, stamp, source, now);
+        FileFingerprints.put(session, source, prepared.sha256(), fingerprintSettings(location));
         int ignored = diff.inserts().size() + diff.updates().size() - written;
         return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
                 diff.unchanged().size(), diff.deletes().size(), null);
@@ -267,9 +274,14 @@ public final class Indexer implements FileReindexer {
     private PreparedFile prepare(Path file, String explicitNamespace, boolean force, Redaction redaction) {
         return PreparedFile.prepare(file, chunkers, (source, sha256) -> force || explicitNamespace != null
                 ? OptionalInt.empty()
-                : database.read("checking " + source, session ->
-                        FileFingerprints.unchangedCount(session, source.toString(), sha256, chunkingFingerprint)),
+                : database.read("checking " + source, session -> FileFingerprints.unchangedCount(session,
+                        source.toString(), sha256, fingerprintSettings(roots.classify(source)))),
                 redaction);
+    }
+
+    /** Stored rows stay valid while the chunking settings and the file's scope (a config change moves it) hold. */
+    private String fingerprintSettings(ScopedLocation location) {
+        return chunkingFingerprint + "|" + location.scope().wireName() + "|" + location.projectRootText();
     }
 
     /** Explicit namespace, else the one already stored for this source, else auto (parent folder) or default. */
@@ -286,13 +298,9 @@ public final class Indexer implements FileReindexer {
         return config.defaultNamespace();
     }
 
-    /** The memory dir containing the file (deepest match), else its parent directory. */
+    /** The memory dir or project memory dir containing the file (deepest match), else its parent directory. */
     private Path rootFor(Path file) {
-        return config.memoryDirs().stream()
-                .map(SourcePaths::canonical)
-                .filter(file::startsWith)
-                .max(Comparator.comparingInt(Path::getNameCount))
-                .orElse(file.getParent());
+        return roots.rootOf(file).map(IndexRoots.Root::dir).orElse(file.getParent());
     }
 
     private boolean hasChunks(Path file) {

@@ -142,7 +142,8 @@ final class Bm25Leg {
         List<Row> rows = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                rows.add(new Row(ChunkRows.read(row), ranks.get(row.getLong(12)), row.getInt(13)));
+                rows.add(new Row(ChunkRows.read(row), ranks.get(row.getLong(ChunkRows.COLUMN_COUNT + 1)),
+                        row.getInt(ChunkRows.COLUMN_COUNT + 2)));
             }
         }
         return rows;

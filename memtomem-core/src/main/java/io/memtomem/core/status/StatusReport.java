@@ -8,16 +8,19 @@ import java.util.Map;
 
 /**
  * Everything {@code mm status} and {@code mem_status} show, collected once. {@link #toJson()} has stable snake_case
- * keys: {@code version}, {@code store}, {@code search}, {@code index}, {@code memory_dirs}, {@code embedding},
+ * keys: {@code version}, {@code store}, {@code search}, {@code index}, {@code memory_dirs},
+ * {@code project_memory_dirs}, {@code embedding},
  * {@code server} and {@code warnings}.
  */
 public record StatusReport(String version, Path storeDir, Path dbPath, boolean dbExists, long dbSizeBytes,
                            long totalChunks, long totalSources, long orphanedSources, Map<String, Long> namespaces,
-                           List<MemoryDirStatus> memoryDirs, EmbeddingState embedding, int topK, int rrfK,
+                           List<MemoryDirStatus> memoryDirs, List<MemoryDirStatus> projectMemoryDirs,
+                           EmbeddingState embedding, int topK, int rrfK,
                            ServerBlock server, List<StatusWarning> warnings) {
     public StatusReport {
         namespaces = Map.copyOf(namespaces);
         memoryDirs = List.copyOf(memoryDirs);
+        projectMemoryDirs = List.copyOf(projectMemoryDirs);
         warnings = List.copyOf(warnings);
     }
 
@@ -29,8 +32,8 @@ public record StatusReport(String version, Path storeDir, Path dbPath, boolean d
         json.put("search", object("top_k", topK, "rrf_k", rrfK));
         json.put("index", object("total_chunks", totalChunks, "total_sources", totalSources,
                 "orphaned_sources", orphanedSources, "namespaces", new java.util.TreeMap<>(namespaces)));
-        json.put("memory_dirs", memoryDirs.stream()
-                .map(dir -> object("path", dir.path().toString(), "exists", dir.exists())).toList());
+        json.put("memory_dirs", dirsJson(memoryDirs));
+        json.put("project_memory_dirs", dirsJson(projectMemoryDirs));
         json.put("embedding", object(
                 "provider", embedding.storedProvider(),
                 "model", embedding.storedModel(),
@@ -47,6 +50,10 @@ public record StatusReport(String version, Path storeDir, Path dbPath, boolean d
                 .map(warning -> object("kind", warning.kind(), "detail", warning.detail(), "fix", warning.fix()))
                 .toList());
         return json;
+    }
+
+    private static List<Map<String, Object>> dirsJson(List<MemoryDirStatus> dirs) {
+        return dirs.stream().map(dir -> object("path", dir.path().toString(), "exists", dir.exists())).toList();
     }
 
     /** An insertion-ordered map that keeps null values (JSON null), unlike {@code Map.of}. */

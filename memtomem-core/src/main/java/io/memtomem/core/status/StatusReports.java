@@ -84,6 +84,12 @@ public final class StatusReports {
             text.append("  ").append(dir.path()).append(i == 0 ? " (write base)" : "")
                     .append(dir.exists() ? "" : " (missing)").append('\n');
         }
+        if (!report.projectMemoryDirs().isEmpty()) {
+            section(text, "Project memory dirs");
+            for (MemoryDirStatus dir : report.projectMemoryDirs()) {
+                text.append("  ").append(dir.path()).append(dir.exists() ? "" : " (missing)").append('\n');
+            }
+        }
 
         section(text, "Server");
         line(text, "Status:", serverStatus(report.server()));
@@ -117,11 +123,15 @@ public final class StatusReports {
     private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,
                                        EmbeddingState embedding, ServerBlock server,
                                        List<StatusWarning> embedderWarnings) {
-        List<MemoryDirStatus> dirs = config.memoryDirs().stream()
-                .map(dir -> new MemoryDirStatus(dir, Files.isDirectory(dir))).toList();
+        List<MemoryDirStatus> dirs = dirStatuses(config.memoryDirs());
         return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
                 stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
-                embedding, config.defaultTopK(), config.rrfK(), server, warnings(stats, embedding, dirs, embedderWarnings));
+                dirStatuses(config.projectMemoryDirs()), embedding, config.defaultTopK(), config.rrfK(), server,
+                warnings(stats, embedding, dirs, embedderWarnings));
+    }
+
+    private static List<MemoryDirStatus> dirStatuses(List<Path> dirs) {
+        return dirs.stream().map(dir -> new MemoryDirStatus(dir, Files.isDirectory(dir))).toList();
     }
 
     private static List<StatusWarning> warnings(IndexStats stats, EmbeddingState embedding,

@@ -18,14 +18,16 @@ public final class ChunkWriter {
     /** All rows of a source, in line order (every namespace, so the diff covers the whole file). */
     public static List<ExistingChunk> existing(Session session, String source) throws SQLException {
         PreparedStatement statement = session.prepare("SELECT rowid, id, content_hash, heading_hierarchy, tags,"
-                + " namespace, start_line, end_line FROM chunks WHERE source_file = ? ORDER BY start_line, rowid");
+                + " namespace, start_line, end_line, scope, project_root, valid_from_unix, valid_to_unix"
+                + " FROM chunks WHERE source_file = ? ORDER BY start_line, rowid");
         statement.setString(1, source);
         List<ExistingChunk> rows = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new ExistingChunk(row.getLong(1), row.getString(2), row.getString(3),
                         JsonLists.decode(row.getString(4)), JsonLists.decode(row.getString(5)), row.getString(6),
-                        row.getInt(7), row.getInt(8)));
+                        row.getInt(7), row.getInt(8), new SourceStamp(row.getString(9), row.getString(10),
+                        nullableLong(row, 11), nullableLong(row, 12))));
             }
         }
         return rows;
@@ -36,10 +38,11 @@ public final class ChunkWriter {
      * because a concurrent writer stored the same chunk first.
      */
     public static boolean insert(Session session, String id, Chunk chunk, String contentHash, String namespace,
-                                 String source, String now) throws SQLException {
+                                 SourceStamp stamp, String source, String now) throws SQLException {
         PreparedStatement statement = session.prepare("INSERT OR IGNORE INTO chunks(id, content, content_hash,"
                 + " source_file, heading_hierarchy, chunk_type, start_line, end_line, tags, namespace, created_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid");
+                + " updated_at, scope, project_root, valid_from_unix, valid_to_unix)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid");
         statement.setString(1, id);
         statement.setString(2, chunk.content());
         statement.setString(3, contentHash);
@@ -52,6 +55,7 @@ public final class ChunkWriter {
         statement.setString(10, namespace);
         statement.setString(11, now);
         statement.setString(12, now);
+        bindStamp(statement, 13, stamp);
         long rowid;
         try (ResultSet inserted = statement.executeQuery()) {
             if (!inserted.next()) {
@@ -69,11 +73,11 @@ public final class ChunkWriter {
     }
 
     /** Rewrites a kept chunk (hierarchy, namespace or forced refresh) under its existing id and counters. */
-    public static void update(Session session, ExistingChunk row, Chunk chunk, String namespace, String source,
-                              String now) throws SQLException {
+    public static void update(Session session, ExistingChunk row, Chunk chunk, String namespace, SourceStamp stamp,
+                              String source, String now) throws SQLException {
         PreparedStatement statement = session.prepare("UPDATE chunks SET content = ?, heading_hierarchy = ?,"
-                + " chunk_type = ?, start_line = ?, end_line = ?, tags = ?, namespace = ?, updated_at = ?"
-                + " WHERE rowid = ?");
+                + " chunk_type = ?, start_line = ?, end_line = ?, tags = ?, namespace = ?, updated_at = ?,"
+                + " scope = ?, project_root = ?, valid_from_unix = ?, valid_to_unix = ? WHERE rowid = ?");
         statement.setString(1, chunk.content());
         statement.setString(2, JsonLists.encode(chunk.hierarchy()));
         statement.setString(3, chunk.chunkType());
@@ -82,13 +86,26 @@ public final class ChunkWriter {
         statement.setString(6, JsonLists.encode(chunk.tags()));
         statement.setString(7, namespace);
         statement.setString(8, now);
-        statement.setLong(9, row.rowid());
+        bindStamp(statement, 9, stamp);
+        statement.setLong(13, row.rowid());
         statement.executeUpdate();
         PreparedStatement fts = session.prepare("UPDATE chunks_fts SET content = ?, source_file = ? WHERE rowid = ?");
         fts.setString(1, chunk.retrievalText());
         fts.setString(2, source);
         fts.setLong(3, row.rowid());
         fts.executeUpdate();
+    }
+
+    private static void bindStamp(PreparedStatement statement, int first, SourceStamp stamp) throws SQLException {
+        statement.setString(first, stamp.scope());
+        statement.setString(first + 1, stamp.projectRoot());
+        statement.setObject(first + 2, stamp.validFromUnix());
+        statement.setObject(first + 3, stamp.validToUnix());
+    }
+
+    static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     /** Refreshes the line span of an unchanged chunk (text above it moved). */

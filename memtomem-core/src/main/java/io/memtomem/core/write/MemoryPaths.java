@@ -3,6 +3,7 @@ package io.memtomem.core.write;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.PathOutsideMemoryDirsException;
+import io.memtomem.core.config.MemtomemConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +14,28 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Decides which files the writer may touch: only files inside a configured memory dir, judged on real paths so a
- * symlink cannot lead a write outside. Returned paths are real too, the spelling the store uses for sources.
+ * Decides which files the writer may touch: only files inside a configured memory dir or project memory dir, judged
+ * on real paths so a symlink cannot lead a write outside. Returned paths are real too, the spelling the store uses
+ * for sources.
  */
 final class MemoryPaths {
+    /** The first is the write base; may be empty. */
     private final List<Path> memoryDirs;
+    private final List<Path> insideDirs;
 
-    MemoryPaths(List<Path> memoryDirs) {
+    private MemoryPaths(List<Path> memoryDirs, List<Path> insideDirs) {
         this.memoryDirs = memoryDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+        this.insideDirs = insideDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+    }
+
+    /** The user tier: writes go to {@code memory_dirs[0]}, {@code file=} may name any memory or project memory dir. */
+    static MemoryPaths userTier(MemtomemConfig config) {
+        return new MemoryPaths(config.memoryDirs(), config.indexRoots());
+    }
+
+    /** A project tier: writes go to the project memory dir, and {@code file=} must stay inside it. */
+    static MemoryPaths projectTier(Path projectMemoryDir) {
+        return new MemoryPaths(List.of(projectMemoryDir), List.of(projectMemoryDir));
     }
 
     /** {@code memory_dirs[0]}: where day files and relative {@code file=} targets go. */
@@ -56,7 +71,7 @@ final class MemoryPaths {
     /** @return the real location of {@code file} when it lies inside a memory dir, else PathOutsideMemoryDirsException */
     Path requireInside(Path file) {
         Path real = realLocation(file);
-        for (Path dir : memoryDirs) {
+        for (Path dir : insideDirs) {
             Path realDir = realLocation(dir);
             if (real.startsWith(realDir) && !real.equals(realDir)) {
                 return real;

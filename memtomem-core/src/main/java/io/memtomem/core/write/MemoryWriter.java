@@ -189,7 +189,7 @@ public final class MemoryWriter {
     }
 
     private MemoryPaths memoryPaths() {
-        return new MemoryPaths(config.memoryDirs());
+        return MemoryPaths.userTier(config);
     }
 
     private static MemtomemException ioFailure(Path file, IOException e) {

@@ -84,6 +84,41 @@ class MemtomemConfigTest {
     }
 
     @Test
+    void projectMemoryDirsDefaultToNoneAndJoinTheMemoryDirsAsIndexRoots() throws IOException {
+        assertEquals(List.of(), load().projectMemoryDirs());
+        configJson("{\"indexing\": {\"project_memory_dirs\": [\"~/proj/.memtomem/memories\", \"/w/.memtomem/"
+                + "memories.local\"]}}");
+        MemtomemConfig config = load();
+        assertEquals(List.of(home.resolve("proj/.memtomem/memories"), Path.of("/w/.memtomem/memories.local")),
+                config.projectMemoryDirs());
+        assertEquals(List.of(home.resolve(".memtomem/memories"), home.resolve("proj/.memtomem/memories"),
+                Path.of("/w/.memtomem/memories.local")), config.indexRoots());
+        assertEquals(List.of(home.resolve("proj/.memtomem/memories").toString(), "/w/.memtomem/memories.local"),
+                config.get("indexing.project_memory_dirs"));
+    }
+
+    @Test
+    void projectMemoryDirsMustBeAJsonListOfDistinctPaths() {
+        ConfigException notAList = assertThrows(ConfigException.class,
+                () -> load("MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "~/proj/.memtomem/memories"));
+        assertEquals("indexing.project_memory_dirs", notAList.key());
+        assertTrue(notAList.getMessage().contains("JSON list of paths"), notAList.getMessage());
+        ConfigException twice = assertThrows(ConfigException.class,
+                () -> load("MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"~/p/m\", \"~/p/m\"]"));
+        assertEquals("indexing.project_memory_dirs", twice.key());
+        assertTrue(twice.getMessage().contains("listed only once"), twice.getMessage());
+    }
+
+    @Test
+    void aDirectoryCannotBeBothAMemoryDirAndAProjectMemoryDir() {
+        ConfigException error = assertThrows(ConfigException.class, () -> load(
+                "MEMTOMEM_INDEXING__MEMORY_DIRS", "[\"~/shared\"]",
+                "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"~/shared\"]"));
+        assertEquals("indexing.project_memory_dirs", error.key());
+        assertTrue(error.getMessage().contains("also in indexing.memory_dirs"), error.getMessage());
+    }
+
+    @Test
     void aWholeSectionCanBeGivenAsJsonInOneVariable() {
         assertEquals(7, load("MEMTOMEM_SEARCH", "{\"default_top_k\": 7}").defaultTopK());
     }

@@ -4,6 +4,7 @@ import io.memtomem.core.chunk.Chunk;
 import io.memtomem.core.embed.provider.NoneProvider;
 import io.memtomem.core.search.hybrid.Scored;
 import io.memtomem.core.store.ChunkWriter;
+import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.NamespaceFilter;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class EmbeddingServiceTest {
     private long insert(String namespace, String text) {
         Chunk chunk = new Chunk(text, List.of("# Notes"), "markdown_section", 1, 1, List.of());
         database.write("test insert", session -> ChunkWriter.insert(session, UUID.randomUUID().toString(), chunk,
-                chunk.contentHash(), namespace, dir.resolve(namespace.replace(':', '_') + ".md").toString(),
+                chunk.contentHash(), namespace, SourceStamp.USER, dir.resolve(namespace.replace(':', '_') + ".md").toString(),
                 "2026-01-01T00:00:00.000000+00:00"));
         return database.read("rowid", session -> {
             try (var rows = session.prepare("SELECT max(rowid) FROM chunks").executeQuery()) {

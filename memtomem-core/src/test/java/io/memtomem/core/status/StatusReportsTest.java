@@ -55,6 +55,22 @@ class StatusReportsTest {
     }
 
     @Test
+    void projectMemoryDirsAreListedInTheJsonAndTheText() throws Exception {
+        Path shared = Files.createDirectories(home.resolve("app/.memtomem/memories"));
+        Path missing = home.resolve("app/.memtomem/memories.local");
+        MemtomemConfig config = TestStores.withNotes(home, "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS",
+                "[\"" + shared + "\", \"" + missing + "\"]");
+        StatusReport report = StatusReports.collect(config, ServerBlock.from(ServerState.absent()));
+        assertEquals(List.of(Map.of("path", shared.toString(), "exists", true),
+                Map.of("path", missing.toString(), "exists", false)), report.toJson().get("project_memory_dirs"));
+        String text = StatusReports.renderText(report);
+        assertTrue(text.contains("Project memory dirs\n-------------------\n  " + shared + "\n  " + missing
+                + " (missing)\n"), text);
+        assertEquals(List.of(), StatusReports.collect(TestStores.withNotes(home), ServerBlock.from(
+                ServerState.absent())).toJson().get("project_memory_dirs"));
+    }
+
+    @Test
     void noServerAndAStalePidFileAreNotRunning() {
         assertEquals("not running", StatusReports.serverStatus(ServerBlock.from(ServerState.absent())));
         assertEquals("not running (stale pid file)", StatusReports.serverStatus(ServerBlock.from(
@@ -86,8 +102,8 @@ class StatusReportsTest {
     void jsonHasStableSnakeCaseKeys() {
         try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
             Map<String, Object> json = StatusReports.collect(memtomem, running()).toJson();
-            assertEquals(List.of("version", "store", "search", "index", "memory_dirs", "embedding", "server",
-                    "warnings"), List.copyOf(json.keySet()));
+            assertEquals(List.of("version", "store", "search", "index", "memory_dirs", "project_memory_dirs",
+                    "embedding", "server", "warnings"), List.copyOf(json.keySet()));
             @SuppressWarnings("unchecked")
             Map<String, Object> server = (Map<String, Object>) json.get("server");
             assertEquals(List.of("running", "pid", "started", "pid_file", "probe_error"),

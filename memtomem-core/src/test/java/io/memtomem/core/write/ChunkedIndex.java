@@ -43,7 +43,7 @@ final class ChunkedIndex implements FileReindexer, ChunkLocator {
         for (Chunk chunk : CHUNKERS.chunk(file, read(file))) {
             String id = idsByHash.getOrDefault(chunk.contentHash(), UUID.randomUUID().toString());
             chunks.add(new StoredChunk(id, chunk.content(), chunk.contentHash(), file, chunk.hierarchy(), resolved,
-                    chunk.tags(), chunk.startLine(), chunk.endLine(), "", ""));
+                    chunk.tags(), chunk.startLine(), chunk.endLine(), "", "", "user", null, null, null));
         }
         bySource.put(file, List.copyOf(chunks));
         return chunks.size();

@@ -80,6 +80,6 @@ class EntryLocatorTest {
 
     private static StoredChunk chunk(int startLine, int endLine, String content) {
         return new StoredChunk("c1", content, "", Path.of("/m/day.md"), List.of(), "default", List.of(),
-                startLine, endLine, "", "");
+                startLine, endLine, "", "", "user", null, null, null);
     }
 }

@@ -261,7 +261,7 @@ class MemoryWriterEditTest {
         StoredChunk a = chunk("## A");
         // a chunker that reports the first body line (after heading and stripped header) instead of the heading line
         StoredChunk bodyFirst = new StoredChunk(a.id(), a.content(), a.contentHash(), a.source(), a.hierarchy(),
-                a.namespace(), a.tags(), a.startLine() + 5, a.endLine(), "", "");
+                a.namespace(), a.tags(), a.startLine() + 5, a.endLine(), "", "", a.scope(), null, null, null);
         ChunkLocator locator = new ChunkLocator() {
             @Override
             public Optional<StoredChunk> find(String chunkId) {

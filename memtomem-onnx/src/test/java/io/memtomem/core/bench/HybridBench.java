@@ -6,6 +6,7 @@ import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.search.hybrid.DenseIndex;
 import io.memtomem.core.search.hybrid.VectorCodec;
 import io.memtomem.core.store.ChunkWriter;
+import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.Database;
 
 import java.nio.file.Files;
@@ -71,7 +72,8 @@ public final class HybridBench {
                         Chunk chunk = new Chunk(text.toString().trim(), List.of("# Bench", "## Part " + i),
                                 "markdown_section", i + 1, i + 1, List.of());
                         ChunkWriter.insert(session, UUID.randomUUID().toString(), chunk, chunk.contentHash(),
-                                "default", "/bench/file" + (i / 4) + ".md", "2026-01-01T00:00:00.000000+00:00");
+                                "default", SourceStamp.USER, "/bench/file" + (i / 4) + ".md",
+                                "2026-01-01T00:00:00.000000+00:00");
                         vectors[i] = randomVector(random);
                         vector.setLong(1, i + 1);
                         vector.setBytes(2, VectorCodec.encode(vectors[i]));

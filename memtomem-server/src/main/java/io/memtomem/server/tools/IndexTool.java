@@ -30,7 +30,7 @@ public final class IndexTool {
 
     public IndexTool(ServerContext context) {
         this.context = context;
-        this.scope = new MemoryDirScope(context.config().memoryDirs());
+        this.scope = new MemoryDirScope(context.config().indexRoots());
     }
 
     public Operation index() {

@@ -11,7 +11,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * What {@code mem_index} may index: the configured memory dirs and what lies inside them. An agent's index call must
+ * What {@code mem_index} may index: the configured memory dirs and project memory dirs and what lies inside them. An agent's index call must
  * not pull other files (a source tree, a home dir full of secrets) into the shared memory store, so containment is
  * judged on real paths, after {@code ..} and symlinks are resolved, against the real paths of the memory dirs. A
  * terminal user indexes anything with {@code mm index}.

@@ -1,0 +1,76 @@
+package io.memtomem.core.scope;
+
+import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.store.SourcePaths;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configured memory dirs and project memory dirs as real paths, each with the scope its files get
+ * (memory-core.md §1.1, §4.2 step 10). A file belongs to the deepest root containing it, so a project memory dir
+ * nested inside a user memory dir still gives its files the project scope; files outside every root are user scope.
+ */
+public final class IndexRoots {
+    static final String PROJECT_DIR = ".memtomem";
+    static final String LOCAL_DIR_NAME = "memories.local";
+    private static final String SHARED_DIR_NAME = "memories";
+
+    /** One root: its real path and what its files are stamped with. */
+    public record Root(Path dir, ScopedLocation location) {
+    }
+
+    private final List<Root> roots;
+
+    private IndexRoots(List<Root> roots) {
+        this.roots = List.copyOf(roots);
+    }
+
+    public static IndexRoots of(MemtomemConfig config) {
+        List<Root> roots = new ArrayList<>();
+        config.memoryDirs().forEach(dir -> roots.add(new Root(SourcePaths.canonical(dir), ScopedLocation.USER)));
+        config.projectMemoryDirs().forEach(dir -> roots.add(projectRoot(dir)));
+        return new IndexRoots(roots);
+    }
+
+    /**
+     * A project memory dir is {@code project_local} when named {@code memories.local}, else {@code project_shared}.
+     * Its project is the parent of {@code .memtomem} for {@code <project>/.memtomem/memories[.local]}, otherwise the
+     * dir's parent. Both are judged on the configured spelling (a symlinked dir is named by its link), then resolved.
+     */
+    static Root projectRoot(Path configured) {
+        Path dir = configured.toAbsolutePath().normalize();
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        Scope scope = name.equals(LOCAL_DIR_NAME) ? Scope.PROJECT_LOCAL : Scope.PROJECT_SHARED;
+        Path parent = dir.getParent() == null ? dir : dir.getParent();
+        boolean conventional = (name.equals(SHARED_DIR_NAME) || name.equals(LOCAL_DIR_NAME))
+                && parent.getFileName() != null && parent.getFileName().toString().equals(PROJECT_DIR)
+                && parent.getParent() != null;
+        Path project = conventional ? parent.getParent() : parent;
+        return new Root(SourcePaths.canonical(dir), new ScopedLocation(scope, SourcePaths.canonical(project)));
+    }
+
+    public List<Root> all() {
+        return roots;
+    }
+
+    /** The real paths of every root, memory dirs first. */
+    public List<Path> dirs() {
+        return roots.stream().map(Root::dir).distinct().toList();
+    }
+
+    /** The deepest root containing {@code canonicalFile} (a real path, as {@link SourcePaths#canonical} gives). */
+    public Optional<Root> rootOf(Path canonicalFile) {
+        return roots.stream()
+                .filter(root -> canonicalFile.startsWith(root.dir()))
+                .max(Comparator.comparingInt(root -> root.dir().getNameCount()));
+    }
+
+    /** The scope and project of a file; user scope outside every root. */
+    public ScopedLocation classify(Path canonicalFile) {
+        return rootOf(canonicalFile).map(Root::location).orElse(ScopedLocation.USER);
+    }
+}
