@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.memtomem.it.TextAssertions.assertContains;
+import static io.memtomem.it.TextAssertions.assertNotContains;
 import static io.memtomem.it.TextAssertions.occurrences;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Scenario 2 (locking.md §9 items 3–5): a second server on a held store warns, serves, never touches the holder's
- * pid file, and both write safely into the one store. The first talks through the MCP SDK, the second over a raw
+ * Scenario 2 (locking.md §9 items 3–5): a second server on a held store warns (on stderr and in its mem_status),
+ * serves, never touches the holder's pid file, and both write safely into the one store. The first talks through the MCP SDK, the second over a raw
  * pipe so that it can leave by stdin EOF, the exit every OS has.
  */
 class TwoServersOneStoreIT {
@@ -36,6 +37,14 @@ class TwoServersOneStoreIT {
             RawMcpSession second = RawMcpSession.start(sandbox);
             Await.until(START_BOUND, "the contention warning on the second server's stderr",
                     () -> second.stderr().text().contains("Another memtomem-server is already"));
+
+            // only the server without the lock reports the other one (memory-core §7.3 warning kinds)
+            String warning = "- concurrent_server_writers: another memtomem server (pid "
+                    + (Platform.WINDOWS ? "" : first.process().pid() + ") holds this store's pid lock");
+            assertContains(second.callOk("mem_status", Map.of()), warning, "  fix: keep one server per store");
+            assertContains(second.callOk("mem_status", Map.of("format", "json")),
+                    "\"kind\":\"concurrent_server_writers\"");
+            assertNotContains(first.callOk("mem_status", Map.of()), "concurrent_server_writers");
 
             first.callOk("mem_add", Map.of("content", "alphamarker written through the first server"));
             second.callOk("mem_add", Map.of("content", "betamarker written through the second server"));

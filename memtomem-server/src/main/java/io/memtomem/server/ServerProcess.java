@@ -62,7 +62,8 @@ public final class ServerProcess {
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
-        ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()));
+        ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()),
+                lockTaken.thenApply(StoreLock::outcome));
         // stdin stays unread until the lock is decided
         CompletableFuture<Void> lockDecided = new CompletableFuture<>();
         McpSyncServer server = mcp.start(context, stdin, protocol, activity, () -> shutdown.fire("stdin closed"),

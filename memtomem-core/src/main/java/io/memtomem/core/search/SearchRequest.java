@@ -31,7 +31,8 @@ public record SearchRequest(String query, int topK, String namespace, String tag
     }
 
     public SearchRequest withWeights(Double newBm25Weight, Double newDenseWeight) {
-        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, newBm25Weight, newDenseWeight, rerank);
+        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, newBm25Weight, newDenseWeight,
+                rerank);
     }
 
     public SearchRequest withRerank(Boolean newRerank) {

@@ -23,13 +23,18 @@ public final class StatusReports {
     }
 
     public static StatusReport collect(Memtomem memtomem, ServerBlock server) {
+        return collect(memtomem, server, List.of());
+    }
+
+    /** As {@link #collect(Memtomem, ServerBlock)}, first listing warnings only the caller can know (the server's). */
+    public static StatusReport collect(Memtomem memtomem, ServerBlock server, List<StatusWarning> callerWarnings) {
         MemtomemConfig config = memtomem.config();
         IndexStats stats = memtomem.stats();
         EmbeddingState embedding = memtomem.embeddingState();
-        List<StatusWarning> embedder = memtomem.embeddingFailure().stream()
-                .map(failure -> new StatusWarning("embedding_failing", failure + "; chunks stay pending and BM25"
-                        + " keeps answering", FIX_PROVIDER)).toList();
-        return report(config, true, stats, embedding, server, embedder);
+        List<StatusWarning> warnings = new ArrayList<>(callerWarnings);
+        memtomem.embeddingFailure().ifPresent(failure -> warnings.add(new StatusWarning("embedding_failing",
+                failure + "; chunks stay pending and BM25 keeps answering", FIX_PROVIDER)));
+        return report(config, true, stats, embedding, server, warnings);
     }
 
     /**
@@ -122,12 +127,12 @@ public final class StatusReports {
 
     private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,
                                        EmbeddingState embedding, ServerBlock server,
-                                       List<StatusWarning> embedderWarnings) {
+                                       List<StatusWarning> firstWarnings) {
         List<MemoryDirStatus> dirs = dirStatuses(config.memoryDirs());
         return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
                 stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
                 dirStatuses(config.projectMemoryDirs()), embedding, config.defaultTopK(), config.rrfK(), server,
-                warnings(stats, embedding, dirs, embedderWarnings));
+                warnings(stats, embedding, dirs, firstWarnings));
     }
 
     private static List<MemoryDirStatus> dirStatuses(List<Path> dirs) {
@@ -135,8 +140,8 @@ public final class StatusReports {
     }
 
     private static List<StatusWarning> warnings(IndexStats stats, EmbeddingState embedding,
-                                                List<MemoryDirStatus> dirs, List<StatusWarning> embedderWarnings) {
-        List<StatusWarning> warnings = new ArrayList<>(embedderWarnings);
+                                                List<MemoryDirStatus> dirs, List<StatusWarning> firstWarnings) {
+        List<StatusWarning> warnings = new ArrayList<>(firstWarnings);
         if (embedding.mismatch()) {
             String kind = embedding.storedDimension() != embedding.configuredDimension()
                     ? "embedding_dim_mismatch" : "embedding_policy_mismatch";

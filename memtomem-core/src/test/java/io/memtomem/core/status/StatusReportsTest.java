@@ -91,6 +91,10 @@ class StatusReportsTest {
             assertEquals(Map.of("work", 1L), report.namespaces());
             assertEquals(List.of("memory_dir_missing", "orphaned_sources"),
                     report.warnings().stream().map(StatusWarning::kind).toList());
+            StatusWarning callers = new StatusWarning("concurrent_server_writers", "another server", "keep one");
+            assertEquals(List.of("concurrent_server_writers", "memory_dir_missing", "orphaned_sources"),
+                    StatusReports.collect(memtomem, ServerBlock.notProbed(), List.of(callers)).warnings().stream()
+                            .map(StatusWarning::kind).toList(), "the caller's warnings come first");
             String text = StatusReports.renderText(report);
             assertTrue(text.contains("Source files: 1 (1 orphaned)"), text);
             assertTrue(text.contains(home.resolve("gone") + " (missing)"), text);

@@ -23,9 +23,11 @@ public final class StoreLock {
     private static final Logger LOG = LoggerFactory.getLogger(StoreLock.class);
 
     private final AcquireResult.Held held;
+    private final LockOutcome outcome;
 
-    private StoreLock(AcquireResult.Held held) {
+    private StoreLock(AcquireResult.Held held, LockOutcome outcome) {
         this.held = held;
+        this.outcome = outcome;
     }
 
     /**
@@ -57,13 +59,18 @@ public final class StoreLock {
                     Runtime.getRuntime().halt(0);
                 });
             }
-            return new StoreLock(held);
+            return new StoreLock(held, LockOutcome.HELD);
         }
         AcquireResult.Contended contended = (AcquireResult.Contended) result;
         LOG.warn("Another memtomem-server is already writing to this store (pid file {}, holder pid {}); serving "
                 + "anyway, concurrent writes may be slow.", contended.pidFile(),
                 contended.holderPid() == null ? "unknown" : contended.holderPid());
-        return new StoreLock(null);
+        return new StoreLock(null, LockOutcome.contendedBy(contended.holderPid()));
+    }
+
+    /** Whether this server holds the lock or found another holder; {@code mem_status} warns about the latter. */
+    public LockOutcome outcome() {
+        return outcome;
     }
 
     /** Removes the pid file and releases the lock if this server holds it. Idempotent. */

@@ -5,15 +5,19 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
 import io.memtomem.server.lifecycle.LazyStore;
+import io.memtomem.server.lifecycle.LockOutcome;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What every tool family shares: the startup configuration, the store (opened by the first tool that needs it), the
- * platform (for the pid-file probe in {@code mem_status}) and the tool mode.
+ * platform (for the pid-file probe in {@code mem_status}), the tool mode, and how the store's pid lock went. The lock
+ * is decided on its own thread while the server starts, always before the first request is read.
  */
-public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode) {
+public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode,
+                            CompletableFuture<LockOutcome> lockOutcome) {
 
     /** The open store; the first call opens it and starts the file watcher. */
     public Memtomem store() {

@@ -6,12 +6,14 @@ import io.memtomem.core.embed.EmbeddingState;
 import io.memtomem.core.status.ServerBlock;
 import io.memtomem.core.status.StatusReport;
 import io.memtomem.core.status.StatusReports;
+import io.memtomem.core.status.StatusWarning;
 import io.memtomem.core.store.IndexStats;
 import io.memtomem.locking.Liveness;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reports about the store and the server: {@code mem_status}, {@code mem_stats}, {@code version}, {@code embedding_reset}. */
@@ -36,8 +38,11 @@ public final class StatusTools {
                 call -> {
                     Memtomem store = context.store();
                     var config = context.config();
-                    StatusReport report = StatusReports.collect(store, ServerBlock.from(Liveness.checkServer(
-                            context.os(), config.dbPath(), config.environment().userHome())));
+                    ServerBlock server = ServerBlock.from(Liveness.checkServer(context.os(), config.dbPath(),
+                            config.environment().userHome()));
+                    List<StatusWarning> concurrent = context.lockOutcome().join()
+                            .warning(server, ProcessHandle.current().pid()).stream().toList();
+                    StatusReport report = StatusReports.collect(store, server, concurrent);
                     return OutputFormat.of(call.args()) == OutputFormat.STRUCTURED
                             ? Json.write(report.toJson()) : StatusReports.renderText(report);
                 });

@@ -2,12 +2,22 @@ package io.memtomem.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.memtomem.core.Version;
+import io.memtomem.locking.AcquireResult;
+import io.memtomem.locking.Os;
+import io.memtomem.locking.PidFileNames;
+import io.memtomem.locking.PidLock;
+import io.memtomem.locking.RuntimeDirs;
+import io.memtomem.locking.posix.PosixOs;
+import io.memtomem.server.lifecycle.LockOutcome;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class StatusToolsTest extends ToolsOnTempStore {
 
@@ -18,6 +28,32 @@ class StatusToolsTest extends ToolsOnTempStore {
         assertTrue(text.contains(tools.config.dbPath().toString()), text);
         JsonNode json = ToolHarness.json(tools.ok("mem_status", Map.of("format", "json")));
         assertTrue(json.has("server") && json.has("index"), json::toString);
+    }
+
+    @Test
+    void aServerThatFoundTheLockHeldWarnsWhileTheHolderLives() throws Exception {
+        assumeFalse(Os.current().isWindows(), "the holder here is this JVM's own flock; Windows locks differ");
+        Path runtime = home.resolve("run");
+        Os os = new PosixOs(Map.of(RuntimeDirs.TEST_RUNTIME_DIR_ENV, runtime.toString(), RuntimeDirs.TEST_MODE_ENV, "1"),
+                false);
+        try (ToolHarness contended = new ToolHarness(home.resolve("c"), Map.of(), os, LockOutcome.contendedBy(null))) {
+            String kind = "concurrent_server_writers";
+            assertFalse(contended.ok("mem_status", Map.of()).contains(kind), "no holder alive: no warning");
+
+            Path pidFile = RuntimeDirs.ensure(os).resolve(PidFileNames.forStore(os, contended.config.dbPath()));
+            try (AcquireResult.Held holder = (AcquireResult.Held) PidLock.acquire(os, pidFile)) {
+                String text = contended.ok("mem_status", Map.of());
+                assertTrue(text.contains("\n- " + kind + ": another memtomem server (pid " + holder.pid()
+                        + ") holds this store's pid lock"), text);
+                assertTrue(text.contains("\n  fix: keep one server per store"), text);
+                JsonNode warning = ToolHarness.json(contended.ok("mem_status", Map.of("format", "json")))
+                        .get("warnings").get(0);
+                assertEquals(kind, warning.get("kind").asText());
+                assertTrue(warning.get("fix").asText().contains("MCP host"), warning::toString);
+            }
+        }
+        assertFalse(tools.ok("mem_status", Map.of()).contains("concurrent_server_writers"),
+                "a server holding the lock never warns");
     }
 
     @Test

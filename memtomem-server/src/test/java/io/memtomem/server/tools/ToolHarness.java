@@ -6,6 +6,7 @@ import io.memtomem.core.config.Environment;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
 import io.memtomem.server.lifecycle.LazyStore;
+import io.memtomem.server.lifecycle.LockOutcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,10 +37,16 @@ final class ToolHarness implements AutoCloseable {
     }
 
     ToolHarness(Path home, Map<String, String> env) {
+        this(home, env, Os.current(), LockOutcome.HELD);
+    }
+
+    /** {@code os}: the platform the pid-file probe sees; {@code lock}: how this server's pid lock went. */
+    ToolHarness(Path home, Map<String, String> env, Os os, LockOutcome lock) {
         this.home = home;
         this.config = MemtomemConfig.load(new Environment(home, env, home));
         this.store = new LazyStore(config, () -> { });
-        ServerContext context = new ServerContext(config, store, Os.current(), ToolMode.FULL);
+        ServerContext context = new ServerContext(config, store, os, ToolMode.FULL,
+                CompletableFuture.completedFuture(lock));
         this.catalog = ToolCatalog.create(context);
         this.resources = new IndexResources(context).all();
     }
