@@ -21,6 +21,7 @@ import io.memtomem.core.search.SearchResponse;
 import io.memtomem.core.search.SearchService;
 import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.ChunkStore;
+import io.memtomem.core.store.IdempotencyLedger;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.IndexStats;
 import io.memtomem.core.store.NamespaceCount;
@@ -31,11 +32,13 @@ import io.memtomem.core.store.SourceSummary;
 import io.memtomem.core.store.StoreChunkLocator;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.TagCount;
+import io.memtomem.core.write.AddOptions;
 import io.memtomem.core.write.AddRequest;
 import io.memtomem.core.write.AddResult;
 import io.memtomem.core.write.BatchAddRequest;
 import io.memtomem.core.write.DeleteResult;
 import io.memtomem.core.write.EditResult;
+import io.memtomem.core.write.IdempotentAdds;
 import io.memtomem.core.write.MemoryWriter;
 import java.io.IOException;
 import java.time.Clock;
@@ -59,6 +62,7 @@ public final class Memtomem implements AutoCloseable {
     private final SearchService search;
     private final RecallService recall;
     private final MemoryWriter writer;
+    private final IdempotentAdds idempotentAdds;
     private final EmbeddingService embeddings;
     private DirectoryWatcher watcher;
 
@@ -71,6 +75,7 @@ public final class Memtomem implements AutoCloseable {
         this.search = new SearchService(config, database, embeddings);
         this.recall = new RecallService(config, database);
         this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
+        this.idempotentAdds = new IdempotentAdds(new IdempotencyLedger(database), clock);
     }
 
     /** Opens the store, creating {@code ~/.memtomem} (0700), the database and its schema on first use. */
@@ -102,8 +107,13 @@ public final class Memtomem implements AutoCloseable {
     }
 
     public AddResult add(AddRequest request) {
+        return add(request, AddOptions.NONE);
+    }
+
+    /** {@code mem_add} with force_unsafe, allow_namespace_mix and idempotency_key (memory-core.md §1.2). */
+    public AddResult add(AddRequest request, AddOptions options) {
         requireNoEmbeddingMismatch();
-        return embedAfter(writer.add(request));
+        return embedAfter(idempotentAdds.add(options.idempotencyKey(), () -> writer.add(request, options)));
     }
 
     public AddResult batchAdd(BatchAddRequest request) {
@@ -111,9 +121,10 @@ public final class Memtomem implements AutoCloseable {
         return embedAfter(writer.batchAdd(request));
     }
 
-    public EditResult edit(String chunkId, String newContent, List<String> tags) {
+    /** @param forceUnsafe write even though the redaction gate flags the new text (audit-logged) */
+    public EditResult edit(String chunkId, String newContent, List<String> tags, boolean forceUnsafe) {
         requireNoEmbeddingMismatch();
-        return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags));
+        return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags, forceUnsafe));
     }
 
     public DeleteResult deleteChunk(String chunkId) {

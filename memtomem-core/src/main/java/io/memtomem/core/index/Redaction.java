@@ -25,11 +25,12 @@ enum Redaction {
         if (findings.isEmpty()) {
             return null;
         }
+        String flagged = RedactionGate.describe(findings);
         if (this == BYPASS_AUDITED) {
-            RedactionAudit.bypassed("mm index --force-unsafe", file, findings);
+            RedactionAudit.bypassed("mm index --force-unsafe", file, flagged);
             return null;
         }
-        return "blocked by the redaction gate: " + RedactionGate.describe(findings)
+        return "blocked by the redaction gate: " + flagged
                 + " (remove the secret; mm index --force-unsafe indexes it anyway)";
     }
 }

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The audit trail of {@code force_unsafe}: every bypass of the gate is logged at WARN (the server log, or stderr for
@@ -15,9 +14,11 @@ public final class RedactionAudit {
 
     private RedactionAudit() {}
 
-    /** @param operation what bypassed the gate, e.g. {@code mem_add} or {@code mm index --force-unsafe} */
-    public static void bypassed(String operation, Path file, List<SecretFinding> findings) {
-        AUDIT.warn("redaction gate bypassed (force_unsafe) by {} for {}: {}", operation, file,
-                RedactionGate.describe(findings));
+    /**
+     * @param operation what bypassed the gate, e.g. {@code mem_add} or {@code mm index --force-unsafe}
+     * @param flagged   the rules and lines, as {@link RedactionGate#describe} writes them
+     */
+    public static void bypassed(String operation, Path file, String flagged) {
+        AUDIT.warn("redaction gate bypassed (force_unsafe) by {} for {}: {}", operation, file, flagged);
     }
 }

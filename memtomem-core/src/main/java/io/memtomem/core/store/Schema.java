@@ -62,6 +62,9 @@ final class Schema {
         session.execute("CREATE TABLE IF NOT EXISTS _memtomem_meta (key TEXT PRIMARY KEY, value TEXT)");
         session.execute("CREATE TABLE IF NOT EXISTS file_fingerprints (source_file TEXT PRIMARY KEY,"
                 + " content_sha256 TEXT NOT NULL, settings TEXT NOT NULL, chunk_count INTEGER NOT NULL)");
+        // memory-core.md §2.2: one row per (tool, idempotency key); the primary key makes two writers' claims collide
+        session.execute("CREATE TABLE IF NOT EXISTS idempotency_ledger (tool TEXT NOT NULL, key TEXT NOT NULL,"
+                + " result TEXT, expires_at REAL NOT NULL, PRIMARY KEY (tool, key))");
         session.execute("INSERT OR IGNORE INTO _memtomem_meta(key, value) VALUES ('schema_version', '"
                 + SchemaVersion.CURRENT + "')");
     }

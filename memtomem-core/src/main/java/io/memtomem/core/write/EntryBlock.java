@@ -23,10 +23,20 @@ final class EntryBlock {
      * @param tags  already validated; an empty list omits the {@code > tags:} line
      */
     static String format(String content, String title, List<String> tags, Instant now) {
+        // content that brings its own "## " heading gets no second heading
+        String heading = startsWithHeading(content) ? null : title != null ? title : automaticTitle(now);
+        return block(heading, content, tags, now);
+    }
+
+    /** A block under exactly this heading, whatever the content starts with. */
+    static String titled(String heading, String content, List<String> tags, Instant now) {
+        return block(heading, content, tags, now);
+    }
+
+    private static String block(String heading, String content, List<String> tags, Instant now) {
         StringBuilder block = new StringBuilder("\n");
-        // content that brings its own "## " heading (templates) gets no second heading
-        if (!startsWithHeading(content)) {
-            block.append("## ").append(title != null ? title : automaticTitle(now)).append("\n\n");
+        if (heading != null) {
+            block.append("## ").append(heading).append("\n\n");
         }
         block.append(createdLine(now)).append('\n');
         if (!tags.isEmpty()) {

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,11 +43,18 @@ public final class MemoryWriter {
 
     /** Appends one entry to the UTC day file (or {@code file=}) and indexes that file. */
     public AddResult add(AddRequest request) {
+        return add(request, AddOptions.NONE);
+    }
+
+    /** As {@link #add(AddRequest)}, with the redaction and namespace-mix rules relaxed as {@code options} say. */
+    public AddResult add(AddRequest request, AddOptions options) {
         Objects.requireNonNull(request, "request");
         String namespace = EntryValidation.namespace("namespace", request.namespace());
         Instant now = clock.instant();
-        String block = block(request, "", now);
-        return append(target(request.file(), namespace, now), namespace, block);
+        Entry entry = entry(request, "", now);
+        Path target = target(request.file(), namespace, now);
+        String bypassed = SecretCheck.check("mem_add", target, entry.texts(), options.forceUnsafe());
+        return append(target, namespace, entry.block(), options.allowNamespaceMix(), bypassed);
     }
 
     /** Appends all entries to one file in a single write and indexes it once. */
@@ -58,6 +67,7 @@ public final class MemoryWriter {
         String file = EntryValidation.optional(request.file());
         Instant now = clock.instant();
         StringBuilder blocks = new StringBuilder();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < request.entries().size(); i++) {
             AddRequest entry = request.entries().get(i);
             String prefix = "entries[" + i + "].";
@@ -68,25 +78,39 @@ public final class MemoryWriter {
             requireSameOrAbsent(prefix + "namespace", EntryValidation.namespace(prefix + "namespace",
                     entry.namespace()), namespace);
             requireSameOrAbsent(prefix + "file", EntryValidation.optional(entry.file()), file);
-            blocks.append(block(entry, prefix, now));
+            Entry validated = entry(entry, prefix, now);
+            blocks.append(validated.block());
+            texts.putAll(validated.texts());
         }
-        return append(target(file, namespace, now), namespace, blocks.toString());
+        Path target = target(file, namespace, now);
+        String bypassed = SecretCheck.check("batch_add", target, texts, request.forceUnsafe());
+        return append(target, namespace, blocks.toString(), request.allowNamespaceMix(), bypassed);
+    }
+
+    /** As {@link #edit(String, String, List, boolean)} with the redaction gate on. */
+    public EditResult edit(String chunkId, String newContent, List<String> tags) {
+        return edit(chunkId, newContent, tags, false);
     }
 
     /**
      * Replaces a chunk's body in its source file, keeping the entry's heading and {@code > created:}/{@code > tags:}
      * header; content starting with {@code ## } replaces the heading as well.
      *
-     * @param tags null keeps the entry's tags; a list (possibly empty) replaces them
+     * @param tags        null keeps the entry's tags; a list (possibly empty) replaces them
+     * @param forceUnsafe write even though the redaction gate flags the new text (audit-logged)
      * @return the new chunk id, looked up with {@link ChunkLocator#chunksOf} after re-indexing as the chunk that covers
      *         the first line of the new text; null when the store does not list a file's chunks
      */
     @SuppressWarnings("try") // the lock is held for the block, never referenced in it
-    public EditResult edit(String chunkId, String newContent, List<String> tags) {
+    public EditResult edit(String chunkId, String newContent, List<String> tags, boolean forceUnsafe) {
         String content = EntryValidation.content("new_content", newContent);
         List<String> newTags = tags == null ? null : EntryValidation.tags("tags", tags);
         StoredChunk chunk = find(chunkId);
         Path source = memoryPaths().requireInside(chunk.source());
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("new_content", content);
+        putTags(texts, "tags", newTags == null ? List.of() : newTags);
+        SecretCheck.check("edit", source, texts, forceUnsafe);
         try (SidecarLock lock = SidecarLock.acquire(source)) {
             FileLines file = read(source, chunk);
             EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, chunk), content, newTags);
@@ -114,11 +138,35 @@ public final class MemoryWriter {
         }
     }
 
-    private String block(AddRequest entry, String prefix, Instant now) {
+    /** A validated entry: its block, and the texts the caller sent (by parameter name) for the redaction gate. */
+    private record Entry(String block, Map<String, String> texts) {}
+
+    private static Entry entry(AddRequest entry, String prefix, Instant now) {
         String content = EntryValidation.content(prefix + "content", entry.content());
         String title = EntryValidation.title(prefix + "title", entry.title());
         List<String> tags = EntryValidation.tags(prefix + "tags", entry.tags());
-        return EntryBlock.format(content, title, tags, now);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(prefix + "content", content);
+        if (title != null) {
+            texts.put(prefix + "title", title);
+        }
+        putTags(texts, prefix + "tags", tags);
+        String template = EntryValidation.optional(entry.template());
+        if (template == null) {
+            return new Entry(EntryBlock.format(content, title, tags, now), texts);
+        }
+        // The template's "## <Kind>: <title>" replaces the automatic heading. It goes above the > created/tags header,
+        // not inside the content as the reference writes it: there the header would precede the heading and its
+        // tags would land on the previous section's chunk.
+        EntryTemplate.Rendered rendered = EntryTemplate.named(prefix + "template", template)
+                .render(prefix, title, content);
+        return new Entry(EntryBlock.titled(rendered.heading(), rendered.body(), tags, now), texts);
+    }
+
+    private static void putTags(Map<String, String> texts, String parameter, List<String> tags) {
+        if (!tags.isEmpty()) {
+            texts.put(parameter, String.join("\n", tags));
+        }
     }
 
     private Path target(String file, String namespace, Instant now) {
@@ -132,14 +180,18 @@ public final class MemoryWriter {
     }
 
     @SuppressWarnings("try") // the lock is held for the block, never referenced in it
-    private AddResult append(Path target, String namespace, String text) {
+    private AddResult append(Path target, String namespace, String text, boolean allowNamespaceMix,
+                             String bypassedSecrets) {
         try {
             Files.createDirectories(target.getParent());
             try (SidecarLock lock = SidecarLock.acquire(target)) {
-                refuseNamespaceMix(target, namespace);
+                if (!allowNamespaceMix) {
+                    refuseNamespaceMix(target, namespace);
+                }
                 FileWrites.append(target, text);
                 int chunks = reindexer.reindex(target, namespace);
-                return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target), chunks);
+                return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target), chunks,
+                        bypassedSecrets, null);
             }
         } catch (IOException e) {
             throw ioFailure(target, e);
@@ -153,9 +205,11 @@ public final class MemoryWriter {
         }
         Set<String> existing = locator.namespacesOf(target);
         if (existing.stream().anyMatch(other -> !other.equals(namespace))) {
-            throw new InvalidInputException("namespace", target + " already holds memories in namespace "
+            throw new InvalidInputException("namespace", target + " already holds namespace "
                     + String.join(", ", existing.stream().sorted().toList()) + ", not " + namespace
-                    + ": omit file= to write to the namespace's own day file, or pick a file of that namespace");
+                    + ": omit file= to write to the namespace's own day file, or pass allow_namespace_mix=true"
+                    + " (mm: --allow-namespace-mix) to write anyway - re-indexing then moves the whole file to "
+                    + namespace);
         }
     }
 

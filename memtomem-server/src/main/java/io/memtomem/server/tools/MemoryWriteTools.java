@@ -1,16 +1,21 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.write.AddOptions;
 import io.memtomem.core.write.AddRequest;
 import io.memtomem.core.write.AddResult;
 import io.memtomem.core.write.BatchAddRequest;
 import io.memtomem.core.write.DeleteResult;
 import io.memtomem.core.write.EditResult;
+import io.memtomem.core.write.EntryTemplate;
+import io.memtomem.core.write.IdempotentAdds;
 import io.memtomem.server.tools.schema.ArgumentException;
 import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes to the Markdown files: {@code mem_add} and the {@code edit}, {@code delete} and {@code batch_add} actions.
@@ -26,18 +31,33 @@ public final class MemoryWriteTools {
             .maxLength(128);
     private static final Param FILE = Param.string("file", "Target file: relative to the first memory dir, or an "
             + "absolute path inside a memory dir. Default: today's file (UTC), e.g. 2026-03-30.md.");
+    private static final Param FORCE_UNSAFE = Param.bool("force_unsafe", "Write even though the secret-redaction "
+            + "gate flags the text as a credential (API key, token, password, private key). The bypass is "
+            + "audit-logged. Only for text that is not really a secret.").defaultValue(false);
+    private static final Param ALLOW_NAMESPACE_MIX = Param.bool("allow_namespace_mix", "Append to a file whose "
+            + "memories carry another namespace; re-indexing then moves the whole file to this namespace.")
+            .defaultValue(false);
 
     static final InputSchema ADD_SCHEMA = InputSchema.of(
-            Param.string("content", "The memory, in Markdown.").required().maxLength(MAX_CONTENT),
-            Param.string("title", "Heading of the entry (## title). Default: a unique timestamped heading.")
-                    .maxLength(500),
-            TAGS, FILE, NAMESPACE);
+            Param.string("content", "The memory, in Markdown. With a template: a JSON object of the template's "
+                    + "fields, or plain text.").required().maxLength(MAX_CONTENT),
+            Param.string("title", "Heading of the entry (## title). Default: a unique timestamped heading. "
+                    + "Required with a template (or a \"title\" field in the JSON content).").maxLength(500),
+            TAGS, FILE, NAMESPACE,
+            Param.string("template", "Structure the entry with one of " + EntryTemplate.validNames()
+                    + "; the template writes the heading '## <Kind>: <title>'. JSON content fields: "
+                    + templateFields() + "."),
+            FORCE_UNSAFE,
+            Param.string("idempotency_key", "Retry-safe key: a repeat within 24 h returns the first call's result "
+                    + "(marked as replayed) and writes nothing.").maxLength(IdempotentAdds.MAX_KEY_CHARS),
+            ALLOW_NAMESPACE_MIX);
 
     static final InputSchema EDIT_SCHEMA = InputSchema.of(
             Param.string("chunk_id", "The chunk to edit.").required(),
             Param.string("content", "New body; the heading and the created/tags header are kept unless the new "
                     + "content starts with '## '.").required().maxLength(MAX_CONTENT),
-            TAGS.withDescription("New tags for the entry; omit to keep the current ones."));
+            TAGS.withDescription("New tags for the entry; omit to keep the current ones."),
+            FORCE_UNSAFE);
 
     static final InputSchema DELETE_SCHEMA = InputSchema.of(
             Param.string("chunk_id", "Delete this chunk: its lines are removed from the file."),
@@ -50,7 +70,7 @@ public final class MemoryWriteTools {
                     Param.string("key", "Heading of the entry.").required().maxLength(500),
                     Param.string("value", "The memory, in Markdown.").required().maxLength(MAX_CONTENT),
                     TAGS)).required().maxItems(500),
-            FILE, NAMESPACE);
+            FILE, NAMESPACE, FORCE_UNSAFE, ALLOW_NAMESPACE_MIX);
 
     private final ServerContext context;
 
@@ -83,15 +103,39 @@ public final class MemoryWriteTools {
     private String handleAdd(ToolCall call) {
         Args args = call.args();
         AddResult result = context.store().add(new AddRequest(args.string("content"), args.string("title"),
-                tags(args), args.string("namespace"), args.string("file")));
-        return "Memory added to " + result.file() + "\n- Namespace: " + result.namespace()
-                + "\n- Chunks indexed: " + result.chunksIndexed() + "\n- File: " + result.file();
+                tags(args), args.string("namespace"), args.string("file"), args.string("template")),
+                new AddOptions(args.bool("force_unsafe"), args.bool("allow_namespace_mix"),
+                        args.string("idempotency_key")));
+        StringBuilder text = new StringBuilder("Memory added to ").append(result.file())
+                .append("\n- Namespace: ").append(result.namespace())
+                .append("\n- Chunks indexed: ").append(result.chunksIndexed())
+                .append("\n- File: ").append(result.file());
+        if (result.replayed()) {
+            text.append("\n- Replayed: this idempotency_key was first used at ").append(result.replayOf())
+                    .append("; nothing new was written");
+        }
+        appendBypass(text, result);
+        return text.toString();
     }
+
+    /** Says so when force_unsafe let flagged text through, so the caller sees what the audit log recorded. */
+    private static void appendBypass(StringBuilder text, AddResult result) {
+        if (result.bypassedSecrets() != null) {
+            text.append("\n- Redaction gate bypassed (force_unsafe, audit-logged): ").append(result.bypassedSecrets());
+        }
+    }
+
+    private static String templateFields() {
+        return Arrays.stream(EntryTemplate.values())
+                .map(template -> template.templateName() + " (" + String.join(", ", template.fieldNames()) + ")")
+                .collect(Collectors.joining("; "));
+    }
+
 
     private String handleEdit(ToolCall call) {
         Args args = call.args();
         EditResult result = context.store().edit(args.string("chunk_id"), args.string("content"),
-                args.strings("tags"));
+                args.strings("tags"), args.bool("force_unsafe"));
         return "Memory edited in " + result.file() + "\n- Old chunk: " + result.oldChunkId()
                 + "\n- New chunk: " + result.newChunkId();
     }
@@ -124,9 +168,12 @@ public final class MemoryWriteTools {
                 .map(entry -> new AddRequest(entry.string("value"), entry.string("key"), tags(entry), null, null))
                 .toList();
         AddResult result = context.store().batchAdd(new BatchAddRequest(entries, args.string("namespace"),
-                args.string("file")));
-        return "Batch added " + entries.size() + " entries to " + result.file() + "\n- Namespace: "
-                + result.namespace() + "\n- Chunks indexed: " + result.chunksIndexed();
+                args.string("file"), args.bool("force_unsafe"), args.bool("allow_namespace_mix")));
+        StringBuilder text = new StringBuilder("Batch added ").append(entries.size()).append(" entries to ")
+                .append(result.file()).append("\n- Namespace: ").append(result.namespace())
+                .append("\n- Chunks indexed: ").append(result.chunksIndexed());
+        appendBypass(text, result);
+        return text.toString();
     }
 
     private static List<String> tags(Args args) {
