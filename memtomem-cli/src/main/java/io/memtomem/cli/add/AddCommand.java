@@ -6,6 +6,7 @@ import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.write.AddOptions;
 import io.memtomem.core.write.AddRequest;
 import io.memtomem.core.write.AddResult;
 import picocli.CommandLine.Command;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code mm add}: append an entry to today's markdown file (or --file) and index it at once. */
-@Command(name = "add", description = "Append a memory entry to a markdown file in the first memory dir and index it.")
+@Command(name = "add", description = {
+        "Append a memory entry to a markdown file in the first memory dir and index it.",
+        "Text that looks like a secret (API keys, tokens, passwords, private keys) is refused unless --force-unsafe."})
 public final class AddCommand implements Callable<Integer> {
     private static final String FROM_STDIN = "-";
 
@@ -41,6 +44,23 @@ public final class AddCommand implements Callable<Integer> {
             description = "Target file, relative to the first memory dir (default: today's YYYY-MM-DD.md).")
     private String file;
 
+    @Option(names = "--template", paramLabel = "NAME", description = "Structure the entry as adr, meeting, debug, "
+            + "decision or procedure: TEXT is then a JSON object of the template's fields (or plain text), and the "
+            + "heading becomes '## <Kind>: <title>' (--title is required).")
+    private String template;
+
+    @Option(names = "--force-unsafe", description = "Write even though the secret-redaction gate flags the text; the "
+            + "bypass is logged to stderr (rules and lines, never the secret).")
+    private boolean forceUnsafe;
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Retry-safe key (at most 256 characters):"
+            + " repeating it within 24 h prints the first result and writes nothing.")
+    private String idempotencyKey;
+
+    @Option(names = "--allow-namespace-mix", description = "Append to a --file whose entries carry another namespace;"
+            + " re-indexing then moves the whole file to this namespace.")
+    private boolean allowNamespaceMix;
+
     @Mixin
     private NamespaceOption namespace;
 
@@ -55,18 +75,33 @@ public final class AddCommand implements Callable<Integer> {
     public Integer call() {
         AddResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file));
+            result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file, template),
+                    new AddOptions(forceUnsafe, allowNamespaceMix, idempotencyKey));
         }
         if (json.enabled()) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("file", result.file().toString());
-            payload.put("namespace", result.namespace());
-            payload.put("chunks_indexed", result.chunksIndexed());
-            Json.print(context.out(), payload);
+            Json.print(context.out(), toJson(result));
         } else {
-            context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)");
+            String replay = result.replayed() ? " - replayed: this idempotency key was first used at "
+                    + result.replayOf() + "; nothing new was written" : "";
+            context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)"
+                    + replay);
         }
         return ExitCode.OK.code();
+    }
+
+    private static Map<String, Object> toJson(AddResult result) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("file", result.file().toString());
+        payload.put("namespace", result.namespace());
+        payload.put("chunks_indexed", result.chunksIndexed());
+        payload.put("replayed", result.replayed());
+        if (result.replayed()) {
+            payload.put("first_written_at", result.replayOf().toString());
+        }
+        if (result.bypassedSecrets() != null) {
+            payload.put("redaction_bypassed", result.bypassedSecrets());
+        }
+        return payload;
     }
 
     private String content() {

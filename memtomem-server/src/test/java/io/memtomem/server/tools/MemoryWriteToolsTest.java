@@ -44,8 +44,8 @@ class MemoryWriteToolsTest extends ToolsOnTempStore {
         assertTrue(tools.error("mem_add", Map.of()).contains("content is required"));
         assertTrue(tools.error("mem_add", Map.of("content", "x", "tags", "ops")).contains("tags must be a list"));
         assertTrue(tools.error("mem_add", Map.of("content", "x".repeat(100_001))).contains("content is too long"));
-        assertTrue(tools.error("mem_add", Map.of("content", "x", "template", "adr"))
-                .contains("unknown parameter 'template'"));
+        assertTrue(tools.error("mem_add", Map.of("content", "x", "templates", "adr"))
+                .contains("unknown parameter 'templates'"));
     }
 
     @Test
