@@ -72,7 +72,7 @@ public final class Memtomem implements AutoCloseable {
         this.database = database;
         this.store = new ChunkStore(database);
         this.indexer = new Indexer(config, database, clock);
-        this.search = new SearchService(config, database, embeddings);
+        this.search = new SearchService(config, database, embeddings, clock);
         this.recall = new RecallService(config, database);
         this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
         this.idempotentAdds = new IdempotentAdds(new IdempotencyLedger(database), clock);

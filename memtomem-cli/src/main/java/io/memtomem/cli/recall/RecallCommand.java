@@ -7,6 +7,7 @@ import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.cli.common.Palette;
+import io.memtomem.cli.common.ScopeOption;
 import io.memtomem.cli.common.Text;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.search.RecallRequest;
@@ -42,6 +43,9 @@ public final class RecallCommand implements Callable<Integer> {
     private NamespaceOption namespace;
 
     @Mixin
+    private ScopeOption scope;
+
+    @Mixin
     private JsonOption json;
 
     public RecallCommand(CliContext context) {
@@ -52,7 +56,8 @@ public final class RecallCommand implements Callable<Integer> {
     public Integer call() {
         RecallResponse response;
         try (Memtomem memtomem = context.openStore()) {
-            response = memtomem.recall(new RecallRequest(since, until, namespace.value(), null, null, limit));
+            response = memtomem.recall(new RecallRequest(since, until, namespace.value(), null, null, limit,
+                    scope.value()));
         }
         if (json.enabled()) {
             Json.print(context.out(), Map.of("chunks", response.chunks().stream().map(ChunkJson::of).toList()));

@@ -5,6 +5,7 @@ import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
+import io.memtomem.cli.common.ScopeOption;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchRequest;
@@ -37,8 +38,15 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Only sources whose path contains this text or matches this glob.")
     private String source;
 
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Only memories valid on this date, YYYY-MM-DD or "
+            + "YYYY-QN, by their valid_from/valid_to frontmatter (default: now, so expired notes are left out).")
+    private String asOf;
+
     @Mixin
     private NamespaceOption namespace;
+
+    @Mixin
+    private ScopeOption scope;
 
     @Mixin
     private JsonOption json;
@@ -55,7 +63,9 @@ public final class SearchCommand implements Callable<Integer> {
                     .withTopK(topK == null ? memtomem.config().defaultTopK() : topK)
                     .withNamespace(namespace.value())
                     .withTagFilter(tag)
-                    .withSourceFilter(source);
+                    .withSourceFilter(source)
+                    .withScope(scope.value())
+                    .withAsOf(asOf);
             response = memtomem.search(request);
         }
         if (json.enabled()) {

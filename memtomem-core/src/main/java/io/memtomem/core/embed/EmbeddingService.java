@@ -2,6 +2,7 @@ package io.memtomem.core.embed;
 
 import io.memtomem.core.embed.provider.EmbeddingException;
 import io.memtomem.core.embed.provider.EmbeddingProvider;
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.search.hybrid.DenseHit;
 import io.memtomem.core.search.hybrid.Scored;
 import io.memtomem.core.store.ChunkStore;
@@ -108,17 +109,18 @@ public final class EmbeddingService implements AutoCloseable {
     }
 
     /**
-     * The dense leg: the {@code k} chunks closest to {@code query} among those the namespace filter admits, with
-     * the reference's {@code 1/(1+L2)} score. Empty when the dense leg is unavailable.
+     * The dense leg: the {@code k} chunks closest to {@code query} among those the namespace and scope filters admit,
+     * with the reference's {@code 1/(1+L2)} score. Empty when the dense leg is unavailable.
      */
-    public List<Scored<Long>> search(String query, NamespaceFilter namespaces, int k) {
+    public List<Scored<Long>> search(String query, NamespaceFilter namespaces, ScopeFilter scopes, int k) {
         DenseVectors current = vectors;
         if (current == null) {
             return List.of();
         }
         float[] queryVector = provider.embed(List.of(query)).get(0);
-        LongPredicate filter = database.read("filtering the dense leg by namespace",
-                session -> namespacePredicate(session, namespaces));
+        LongPredicate filter = database.read("filtering the dense leg by namespace and scope",
+                session -> scopes.isEmpty() ? namespacePredicate(session, namespaces)
+                        : admitted(session, namespaces, scopes));
         List<Scored<Long>> ranked = new ArrayList<>();
         for (DenseHit hit : current.current().search(queryVector, k, filter)) {
             ranked.add(new Scored<>(hit.rowid(), hit.score()));
@@ -137,6 +139,15 @@ public final class EmbeddingService implements AutoCloseable {
             return hidden.isEmpty() ? null : rowid -> !hidden.contains(rowid);
         }
         RowidSet allowed = rowids(session, admitted, namespaces.params());
+        return allowed::contains;
+    }
+
+    /** With a scope pinned, the admitted rows are read outright: both predicates apply in one query. */
+    private static LongPredicate admitted(Session session, NamespaceFilter namespaces, ScopeFilter scopes)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(namespaces.params());
+        params.addAll(scopes.params());
+        RowidSet allowed = rowids(session, namespaces.sql("namespace") + " AND " + scopes.sql("scope"), params);
         return allowed::contains;
     }
 

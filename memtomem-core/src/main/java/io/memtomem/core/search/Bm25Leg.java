@@ -1,5 +1,6 @@
 package io.memtomem.core.search;
 
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
@@ -17,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace predicate inside the SQL, ordered by rank, scope
- * priority and id, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
+ * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace and scope predicates inside the SQL, ordered by
+ * rank, scope priority and id, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
  *
  * <p>{@code bm25(chunks_fts)} is the reference's {@code rank} (FTS5's default rank function) but lets SQLite keep
  * only the top rows while sorting, where {@code ORDER BY rank} makes FTS5 sort every match itself. Ranking runs on
- * rowids and sort keys only; full rows are read for the winners alone. When no namespace can be
- * filtered out (nothing pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
+ * rowids and sort keys only; full rows are read for the winners alone. When no row can be filtered out (no namespace
+ * or scope pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
  * ties in Java on a slightly larger page, falling back to the joined query if a tie group spills past that page.
  */
 final class Bm25Leg {
@@ -50,28 +51,28 @@ final class Bm25Leg {
         this.database = database;
     }
 
-    Result search(String query, NamespaceFilter namespaces, int limit) {
+    Result search(String query, NamespaceFilter namespaces, ScopeFilter scopes, int limit) {
         FtsQuery fts = FtsQuery.parse(query);
         if (fts.isEmpty()) {
             return new Result(List.of(), 0);
         }
         return database.read("searching", session -> {
             boolean hiddenRowsExist = namespaces.hidesSystemNamespaces() && hiddenRowsExist(session, namespaces);
-            boolean filtering = namespaces.isPinned() || hiddenRowsExist;
+            boolean filtering = namespaces.isPinned() || hiddenRowsExist || !scopes.isEmpty();
             String match = fts.and();
-            List<Row> rows = rank(session, match, namespaces, limit, filtering);
+            List<Row> rows = rank(session, match, namespaces, scopes, limit, filtering);
             if (rows.isEmpty() && query.contains(" ")) {
                 match = fts.or();
-                rows = rank(session, match, namespaces, limit, filtering);
+                rows = rank(session, match, namespaces, scopes, limit, filtering);
             }
-            long hidden = hiddenRowsExist ? hiddenMatches(session, match, namespaces) : 0;
+            long hidden = hiddenRowsExist ? hiddenMatches(session, match, namespaces, scopes) : 0;
             return new Result(rows.stream().map(row -> new Candidate(row.chunk(), Math.abs(row.rank()))).toList(),
                     hidden);
         });
     }
 
-    private static List<Row> rank(Session session, String match, NamespaceFilter namespaces, int limit,
-                                  boolean filtering) throws SQLException {
+    private static List<Row> rank(Session session, String match, NamespaceFilter namespaces, ScopeFilter scopes,
+                                  int limit, boolean filtering) throws SQLException {
         if (!filtering) {
             PreparedStatement ranked = session.prepare(
                     "SELECT rowid, bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
@@ -88,10 +89,11 @@ final class Bm25Leg {
         // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
         PreparedStatement ranked = session.prepare("SELECT c.rowid, bm25(chunks_fts) AS score FROM chunks_fts"
                 + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
-                + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace")
+                + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace") + " AND " + scopes.sql("c.scope")
                 + " ORDER BY score, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
         ranked.setString(1, match);
         int next = ChunkStore.bind(ranked, namespaces.params(), 2);
+        next = ChunkStore.bind(ranked, scopes.params(), next);
         ranked.setInt(next, limit);
         return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
     }
@@ -159,14 +161,16 @@ final class Bm25Leg {
         }
     }
 
-    /** How many matches of the expression live in the hidden namespaces (for the hint). */
-    private static long hiddenMatches(Session session, String match, NamespaceFilter namespaces)
+    /** How many matches of the expression in the requested scopes live in the hidden namespaces (for the hint). */
+    private static long hiddenMatches(Session session, String match, NamespaceFilter namespaces, ScopeFilter scopes)
             throws SQLException {
         PreparedStatement count = session.prepare("SELECT count(*) FROM chunks_fts"
                 + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
-                + " WHERE chunks_fts MATCH ? AND " + namespaces.hiddenSql("c.namespace"));
+                + " WHERE chunks_fts MATCH ? AND " + namespaces.hiddenSql("c.namespace") + " AND "
+                + scopes.sql("c.scope"));
         count.setString(1, match);
-        ChunkStore.bind(count, namespaces.hiddenParams(), 2);
+        int next = ChunkStore.bind(count, namespaces.hiddenParams(), 2);
+        ChunkStore.bind(count, scopes.params(), next);
         try (ResultSet row = count.executeQuery()) {
             return row.next() ? row.getLong(1) : 0L;
         }

@@ -1,6 +1,7 @@
 package io.memtomem.core.search;
 
 import io.memtomem.core.embed.EmbeddingService;
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.search.hybrid.Scored;
 import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.Database;
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dense leg (memory-core §5.3): exact cosine over the in-memory matrix with the namespace filter applied inside
- * the scan, then the chunk rows for the winners. Only chunks that already have vectors can appear.
+ * The dense leg (memory-core §5.3): exact cosine over the in-memory matrix with the namespace and scope filters
+ * applied inside the scan, then the chunk rows for the winners. Only chunks that already have vectors can appear.
  */
 final class DenseLeg {
 
@@ -26,8 +27,8 @@ final class DenseLeg {
     }
 
     /** Best first; throws {@code EmbeddingException} when the query cannot be embedded. */
-    List<Bm25Leg.Candidate> search(String query, NamespaceFilter namespaces, int limit) {
-        List<Scored<Long>> ranked = embeddings.search(query, namespaces, limit);
+    List<Bm25Leg.Candidate> search(String query, NamespaceFilter namespaces, ScopeFilter scopes, int limit) {
+        List<Scored<Long>> ranked = embeddings.search(query, namespaces, scopes, limit);
         return database.read("reading dense results", session -> {
             PreparedStatement statement = session.prepare("SELECT " + ChunkRows.COLUMNS
                     + " FROM chunks c WHERE c.rowid = ?");

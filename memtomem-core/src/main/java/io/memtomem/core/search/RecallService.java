@@ -2,6 +2,7 @@ package io.memtomem.core.search;
 
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
@@ -41,7 +42,7 @@ public final class RecallService {
         }
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
         Conditions conditions = new Conditions(since, until, SourceFilter.parse(request.sourceFilter()),
-                TagFilter.parse(request.tagFilter()));
+                TagFilter.parse(request.tagFilter()), ScopeFilter.parse("scope", request.scope()));
         List<StoredChunk> chunks = database.read("recalling memories", session -> {
             PreparedStatement statement = session.prepare("SELECT " + ChunkRows.COLUMNS + " FROM chunks c WHERE "
                     + namespaces.sql("c.namespace") + conditions.sql() + " ORDER BY c.created_at DESC, "
@@ -77,8 +78,8 @@ public final class RecallService {
         });
     }
 
-    /** The date, source and tag predicates, each present only when requested. */
-    private record Conditions(String since, String until, SourceFilter sources, TagFilter tags) {
+    /** The date, source, tag and scope predicates, each present only when requested. */
+    private record Conditions(String since, String until, SourceFilter sources, TagFilter tags, ScopeFilter scopes) {
         String sql() {
             StringBuilder sql = new StringBuilder();
             if (since != null) {
@@ -92,6 +93,9 @@ public final class RecallService {
             }
             if (!tags.isEmpty()) {
                 sql.append(" AND ").append(tags.sql("c.tags"));
+            }
+            if (!scopes.isEmpty()) {
+                sql.append(" AND ").append(scopes.sql("c.scope"));
             }
             return sql.toString();
         }
@@ -108,6 +112,7 @@ public final class RecallService {
                 params.add(sources.sqlParam());
             }
             params.addAll(tags.params());
+            params.addAll(scopes.params());
             return params;
         }
     }

@@ -5,37 +5,54 @@ package io.memtomem.core.search;
  * namespaces); {@code tagFilter} is a comma list matched if any tag is present; {@code sourceFilter} is a substring of
  * the absolute path, or a glob when it contains {@code * ? [}. Null weights mean the configured ones. {@code rerank}
  * null or false: no reranking; true asks for it, which this build cannot do (it has no reranker) and says so in a hint.
+ * {@code scope} is a comma list of {@code user}, {@code project_shared}, {@code project_local} (null = every scope);
+ * {@code asOf} ({@code YYYY-MM-DD} or {@code YYYY-QN}, null = now) is when the results must be valid.
  */
 public record SearchRequest(String query, int topK, String namespace, String tagFilter, String sourceFilter,
-                            Double bm25Weight, Double denseWeight, Boolean rerank) {
+                            Double bm25Weight, Double denseWeight, Boolean rerank, String scope, String asOf) {
     public static final int DEFAULT_TOP_K = 10;
 
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, DEFAULT_TOP_K, null, null, null, null, null, null);
+        return new SearchRequest(query, DEFAULT_TOP_K, null, null, null, null, null, null, null, null);
     }
 
     public SearchRequest withTopK(int newTopK) {
-        return new SearchRequest(query, newTopK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank);
+        return new SearchRequest(query, newTopK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank,
+                scope, asOf);
     }
 
     public SearchRequest withNamespace(String newNamespace) {
-        return new SearchRequest(query, topK, newNamespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank);
+        return new SearchRequest(query, topK, newNamespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank,
+                scope, asOf);
     }
 
     public SearchRequest withTagFilter(String newTagFilter) {
-        return new SearchRequest(query, topK, namespace, newTagFilter, sourceFilter, bm25Weight, denseWeight, rerank);
+        return new SearchRequest(query, topK, namespace, newTagFilter, sourceFilter, bm25Weight, denseWeight, rerank,
+                scope, asOf);
     }
 
     public SearchRequest withSourceFilter(String newSourceFilter) {
-        return new SearchRequest(query, topK, namespace, tagFilter, newSourceFilter, bm25Weight, denseWeight, rerank);
+        return new SearchRequest(query, topK, namespace, tagFilter, newSourceFilter, bm25Weight, denseWeight, rerank,
+                scope, asOf);
     }
 
     public SearchRequest withWeights(Double newBm25Weight, Double newDenseWeight) {
         return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, newBm25Weight, newDenseWeight,
-                rerank);
+                rerank, scope, asOf);
     }
 
     public SearchRequest withRerank(Boolean newRerank) {
-        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, newRerank);
+        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, newRerank,
+                scope, asOf);
+    }
+
+    public SearchRequest withScope(String newScope) {
+        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank,
+                newScope, asOf);
+    }
+
+    public SearchRequest withAsOf(String newAsOf) {
+        return new SearchRequest(query, topK, namespace, tagFilter, sourceFilter, bm25Weight, denseWeight, rerank,
+                scope, newAsOf);
     }
 }

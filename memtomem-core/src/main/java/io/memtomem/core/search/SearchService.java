@@ -1,9 +1,11 @@
 package io.memtomem.core.search;
 
 import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.chunk.Validity;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.EmbeddingService;
 import io.memtomem.core.embed.provider.EmbeddingException;
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.search.hybrid.FusedHit;
 import io.memtomem.core.search.hybrid.FusionResult;
 import io.memtomem.core.search.hybrid.FusionWeights;
@@ -13,6 +15,7 @@ import io.memtomem.core.store.Database;
 import io.memtomem.core.store.NamespaceFilter;
 import io.memtomem.core.store.SourceFilter;
 import io.memtomem.core.store.StoredChunk;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +25,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Ranked search (memory-core.md §5.1): validate, run the BM25 leg and (when a provider with matching vectors is
- * configured) the dense leg, each with {@code max(candidates, top_k)} rows and the namespace filter inside, fuse them
- * with weighted RRF (a lone leg passes through on its own scale), then apply the tag and source filters and cut to
- * {@code top_k}.
+ * configured) the dense leg, each with {@code max(candidates, top_k)} rows and the namespace and scope filters
+ * inside, fuse them with weighted RRF (a lone leg passes through on its own scale), then apply the tag, source and
+ * temporal-validity filters (at {@code as_of}, default now) and cut to {@code top_k}.
  *
- * <p>Difference from the reference, on purpose: the tag/source post-filters run over all candidates before the
+ * <p>Difference from the reference, on purpose: the post-filters run over all candidates before the
  * {@code top_k} cut (the reference cuts first), so a filtered search still returns up to {@code top_k} hits.
  * Unfiltered results are identical.
  */
@@ -42,9 +45,11 @@ public final class SearchService {
     private final DenseLeg dense;
     private final EmbeddingService embeddings;
     private final RrfFusion fusion;
+    private final Clock clock;
 
-    public SearchService(MemtomemConfig config, Database database, EmbeddingService embeddings) {
+    public SearchService(MemtomemConfig config, Database database, EmbeddingService embeddings, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.bm25 = new Bm25Leg(database);
         this.dense = new DenseLeg(database, embeddings);
         this.embeddings = embeddings;
@@ -53,6 +58,8 @@ public final class SearchService {
 
     public SearchResponse search(SearchRequest request) {
         validate(request);
+        ScopeFilter scopes = ScopeFilter.parse("scope", request.scope());
+        long validAt = AsOf.unixSeconds(request.asOf(), clock);
         double bm25Weight = request.bm25Weight() != null ? request.bm25Weight() : config.rrfWeights().get(0);
         double denseWeight = request.denseWeight() != null ? request.denseWeight() : config.rrfWeights().get(1);
         List<String> hints = new ArrayList<>();
@@ -73,12 +80,12 @@ public final class SearchService {
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
         // the legs run concurrently (memory-core §5.1): the dense scan on another core while BM25 runs here
         CompletableFuture<List<Bm25Leg.Candidate>> denseFuture = denseOn
-                ? CompletableFuture.supplyAsync(() -> dense.search(request.query(), namespaces,
+                ? CompletableFuture.supplyAsync(() -> dense.search(request.query(), namespaces, scopes,
                         Math.max(config.denseCandidates(), request.topK())))
                 : CompletableFuture.completedFuture(List.of());
         List<Bm25Leg.Candidate> bm25Candidates = List.of();
         if (bm25On) {
-            Bm25Leg.Result result = bm25.search(request.query(), namespaces,
+            Bm25Leg.Result result = bm25.search(request.query(), namespaces, scopes,
                     Math.max(config.bm25Candidates(), request.topK()));
             HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
             bm25Candidates = result.candidates();
@@ -93,7 +100,8 @@ public final class SearchService {
         for (FusedHit<String> result : fused.hits()) {
             StoredChunk chunk = byId.get(result.key()).chunk();
             if (hits.size() < request.topK() && tags.matchesAny(chunk.tags())
-                    && sources.matches(chunk.source().toString())) {
+                    && sources.matches(chunk.source().toString())
+                    && new Validity(chunk.validFromUnix(), chunk.validToUnix()).holdsAt(validAt)) {
                 hits.add(hit(hits.size() + 1, chunk, result.score()));
             }
         }

@@ -3,6 +3,7 @@ package io.memtomem.core.embed;
 import io.memtomem.core.chunk.Chunk;
 import io.memtomem.core.embed.provider.NoneProvider;
 import io.memtomem.core.search.hybrid.Scored;
+import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.Database;
@@ -48,9 +49,13 @@ class EmbeddingServiceTest {
     }
 
     private long insert(String namespace, String text) {
+        return insert(namespace, SourceStamp.USER, text);
+    }
+
+    private long insert(String namespace, SourceStamp stamp, String text) {
         Chunk chunk = new Chunk(text, List.of("# Notes"), "markdown_section", 1, 1, List.of());
         database.write("test insert", session -> ChunkWriter.insert(session, UUID.randomUUID().toString(), chunk,
-                chunk.contentHash(), namespace, SourceStamp.USER, dir.resolve(namespace.replace(':', '_') + ".md").toString(),
+                chunk.contentHash(), namespace, stamp, dir.resolve(namespace.replace(':', '_') + ".md").toString(),
                 "2026-01-01T00:00:00.000000+00:00"));
         return database.read("rowid", session -> {
             try (var rows = session.prepare("SELECT max(rowid) FROM chunks").executeQuery()) {
@@ -66,7 +71,7 @@ class EmbeddingServiceTest {
     }
 
     private List<Long> search(String query, NamespaceFilter filter) {
-        return service.search(query, filter, 10).stream().map(Scored::key).collect(Collectors.toList());
+        return service.search(query, filter, ScopeFilter.ALL, 10).stream().map(Scored::key).collect(Collectors.toList());
     }
 
     @Test
@@ -79,6 +84,19 @@ class EmbeddingServiceTest {
         assertFalse(hits.contains(3L), "system namespaces stay hidden unless pinned");
         assertEquals(List.of(4L), search("postgres", NamespaceFilter.parse("team", List.of("archive:"))).subList(0, 1));
         assertEquals(3, search("notes", NamespaceFilter.parse("default,team", List.of())).size());
+    }
+
+    @Test
+    void aScopeFilterAdmitsOnlyRowsOfThoseScopesTogetherWithTheNamespaceFilter() {
+        long shared = insert("default", new SourceStamp("project_shared", "/p", null, null), "Redis eviction in app");
+        long local = insert("archive:old", new SourceStamp("project_local", "/p", null, null), "Redis eviction local");
+        open(new HashingProvider("bow", 64)).embedPending();
+        List<Long> projectOnly = service.search("redis eviction", ANY_VISIBLE,
+                ScopeFilter.parse("scope", "project_shared,project_local"), 10).stream().map(Scored::key).toList();
+        assertEquals(List.of(shared), projectOnly, "the local row is in a hidden namespace");
+        List<Long> pinned = service.search("redis eviction", NamespaceFilter.parse("archive:old", List.of()),
+                ScopeFilter.parse("scope", "project_local"), 10).stream().map(Scored::key).toList();
+        assertEquals(List.of(local), pinned);
     }
 
     @Test

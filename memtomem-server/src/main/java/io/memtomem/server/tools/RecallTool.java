@@ -22,6 +22,7 @@ public final class RecallTool {
             Param.string("source_filter", "Only files whose path contains this text."),
             Param.string("tag_filter", "Only chunks carrying any of these tags (comma-separated)."),
             Param.string("namespace", "Only this namespace: exact, comma-separated list, or glob with *."),
+            SearchTools.SCOPE,
             Param.integer("limit", "How many memories to return.").defaultValue(20).range(1, 500))
             .with(OutputFormat.params(OutputFormat.COMPACT, OutputFormat.STRUCTURED));
 
@@ -40,7 +41,7 @@ public final class RecallTool {
         Args args = call.args();
         RecallResponse response = context.store().recall(new RecallRequest(args.string("since"),
                 args.string("until"), args.string("namespace"), args.string("source_filter"),
-                args.string("tag_filter"), args.integer("limit")));
+                args.string("tag_filter"), args.integer("limit"), args.string("scope")));
         return OutputFormat.of(args) == OutputFormat.STRUCTURED ? structured(response) : compact(response);
     }
 

@@ -16,6 +16,11 @@ import java.util.Map;
 
 /** {@code mem_search} and the {@code expand} action: ranked retrieval and a chunk's neighbourhood in its file. */
 public final class SearchTools {
+    /** Shared with {@code mem_recall}: the memory tiers to include. */
+    static final Param SCOPE = Param.string("scope", "Only these memory tiers (comma-separated): user (your memory "
+            + "dirs), project_shared (the project's .memtomem/memories, shared through git), project_local (its "
+            + ".memtomem/memories.local). Omit for all.");
+
     static final InputSchema SEARCH_SCHEMA = InputSchema.of(
             Param.string("query", "What to look for: words or a phrase.").required().maxLength(10_000),
             Param.integer("top_k", "How many results to return.").defaultValue(10).range(1, 100),
@@ -23,6 +28,9 @@ public final class SearchTools {
                     + "Omit to search all namespaces except system ones (archive:*, agent-runtime:*)."),
             Param.string("tag_filter", "Only chunks carrying any of these tags (comma-separated)."),
             Param.string("source_filter", "Only files whose path contains this text or matches this glob (* ? [])."),
+            SCOPE,
+            Param.string("as_of", "Only memories valid on this date (YYYY-MM-DD or YYYY-QN), judged by their "
+                    + "valid_from/valid_to frontmatter. Default: now, so expired notes are left out."),
             Param.number("bm25_weight", "Weight of the keyword leg in the fusion (0 turns it off).").atLeast(0),
             Param.number("dense_weight", "Weight of the vector leg in the fusion (0 turns it off).").atLeast(0),
             Param.integer("context_window", "Also show this many neighbouring chunks of the same file on each "
@@ -63,7 +71,9 @@ public final class SearchTools {
                 .withTagFilter(args.string("tag_filter"))
                 .withSourceFilter(args.string("source_filter"))
                 .withWeights(args.number("bm25_weight"), args.number("dense_weight"))
-                .withRerank(args.has("rerank") && args.bool("rerank"));
+                .withRerank(args.has("rerank") && args.bool("rerank"))
+                .withScope(args.string("scope"))
+                .withAsOf(args.string("as_of"));
         SearchResponse response = context.store().search(request);
         OutputFormat format = OutputFormat.of(args);
         if (format == OutputFormat.COMPACT && args.bool("verbose")) {

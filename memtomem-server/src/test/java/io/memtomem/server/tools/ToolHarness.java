@@ -37,13 +37,22 @@ final class ToolHarness implements AutoCloseable {
     }
 
     ToolHarness(Path home, Map<String, String> env) {
-        this(home, env, Os.current(), LockOutcome.HELD);
+        this(home, env, home, Os.current(), LockOutcome.HELD);
+    }
+
+    /** A server started in {@code cwd} (project-scoped writes look for the project containing it). */
+    ToolHarness(Path home, Map<String, String> env, Path cwd) {
+        this(home, env, cwd, Os.current(), LockOutcome.HELD);
     }
 
     /** {@code os}: the platform the pid-file probe sees; {@code lock}: how this server's pid lock went. */
     ToolHarness(Path home, Map<String, String> env, Os os, LockOutcome lock) {
+        this(home, env, home, os, lock);
+    }
+
+    private ToolHarness(Path home, Map<String, String> env, Path cwd, Os os, LockOutcome lock) {
         this.home = home;
-        this.config = MemtomemConfig.load(new Environment(home, env, home));
+        this.config = MemtomemConfig.load(new Environment(home, env, cwd));
         this.store = new LazyStore(config, () -> { });
         ServerContext context = new ServerContext(config, store, os, ToolMode.FULL,
                 CompletableFuture.completedFuture(lock));

@@ -1,0 +1,100 @@
+package io.memtomem.cli.scope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.cli.CliHarness;
+import io.memtomem.cli.CliHarness.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mm search --scope/--as-of} and {@code mm recall --scope} in a project with both project tiers. */
+class ScopeOptionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+    private Path project;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = CliHarness.in(temp);
+        project = cli.home().resolve("app");
+        Path shared = project.resolve(".memtomem/memories");
+        Path local = project.resolve(".memtomem/memories.local");
+        cli.withEnv("MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\", \"" + local + "\"]")
+                .inDirectory(Files.createDirectories(project.resolve("src")));
+        cli.run("init", "--non-interactive");
+        cli.run("add", "Release checklist kept for myself", "--title", "Mine");
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve("team.md"), "## Team\n\nRelease checklist the whole team follows.\n");
+        Files.createDirectories(local);
+        Files.writeString(local.resolve("local.md"), "---\nvalid_to: 2021-Q2\n---\n## Local\n\nRelease checklist"
+                + " shortcuts of 2021.\n");
+        assertEquals(0, cli.run("index", project.resolve(".memtomem").toString()).exitCode());
+    }
+
+    private static List<String> hierarchies(Result result, String listKey) throws IOException {
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> titles = new ArrayList<>();
+        for (JsonNode hit : JSON.readTree(result.out()).get(listKey)) {
+            titles.add(hit.get("hierarchy").get(0).asText());
+        }
+        return titles.stream().sorted().toList();
+    }
+
+    @Test
+    void searchScopeKeepsOnlyTheNamedTiers() throws IOException {
+        assertEquals(List.of("## Mine", "## Team"), hierarchies(cli.run("search", "release checklist", "--json"),
+                "results"));
+        assertEquals(List.of("## Team"), hierarchies(cli.run("search", "release checklist", "--scope",
+                "project_shared", "--json"), "results"));
+        assertEquals(List.of("## Mine"), hierarchies(cli.run("search", "release checklist", "--scope", "user",
+                "--json"), "results"));
+    }
+
+    @Test
+    void searchAsOfBringsBackWhatWasValidThen() throws IOException {
+        assertEquals(List.of("## Local"), hierarchies(cli.run("search", "release checklist", "--scope",
+                "project_local", "--as-of", "2021-04-30", "--json"), "results"));
+        assertEquals(List.of(), hierarchies(cli.run("search", "release checklist", "--scope", "project_local",
+                "--json"), "results"));
+    }
+
+    @Test
+    void recallScopeKeepsOnlyTheNamedTiers() throws IOException {
+        assertEquals(List.of("## Local", "## Team"), hierarchies(cli.run("recall", "--scope",
+                "project_local,project_shared", "--json"), "chunks"));
+    }
+
+    @Test
+    void badScopeAndAsOfValuesAreOneLineErrorsNamingThem() {
+        Result scope = cli.run("search", "release", "--scope", "team");
+        assertEquals(1, scope.exitCode(), scope::toString);
+        assertTrue(scope.err().contains("scope must be one of user, project_shared, project_local, got 'team'"),
+                scope.err());
+        Result recall = cli.run("recall", "--scope", "everyone");
+        assertEquals(1, recall.exitCode(), recall::toString);
+        assertTrue(recall.err().contains("scope must be one of"), recall.err());
+        Result asOf = cli.run("search", "release", "--as-of", "2021-04");
+        assertEquals(1, asOf.exitCode(), asOf::toString);
+        assertTrue(asOf.err().contains("as_of must be YYYY-MM-DD or YYYY-QN"), asOf.err());
+    }
+
+    @Test
+    void helpDocumentsTheNewOptions() {
+        String search = cli.run("search", "--help").out();
+        assertTrue(search.contains("--scope=SCOPES") && search.contains("--as-of=DATE"), search);
+        assertTrue(cli.run("recall", "--help").out().contains("--scope=SCOPES"));
+    }
+}
