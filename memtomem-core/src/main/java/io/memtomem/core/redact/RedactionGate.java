@@ -14,8 +14,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
 public final class RedactionGate {
     static final String RULES_RESOURCE = "secret-rules.txt";
     private static final String EXEMPTION = "redaction: documents-patterns";
-    private static final Pattern RULE_LINE = Pattern.compile("(\\S+)\\s+(label|token)\\s+(\\S.*)");
+    private static final Pattern RULE_LINE = Pattern.compile("(\\S+)\\s+(label|token)\\s+(\\S+)\\s+(\\S.*)");
 
     private static final class Standard {
         static final RedactionGate GATE = new RedactionGate(load());
@@ -62,20 +65,44 @@ public final class RedactionGate {
      */
     public List<SecretFinding> scan(String text, boolean labelRulesWaived) {
         List<SecretFinding> findings = new ArrayList<>();
-        LineNumbers lines = null;
+        String lowerCase = lowerCase(text);
+        Lines lines = null;
         for (SecretRule rule : rules) {
-            if (labelRulesWaived && rule.label()) {
+            if (labelRulesWaived && rule.label() || !rule.mayMatch(lowerCase)) {
                 continue;
             }
-            Matcher matcher = rule.pattern().matcher(text);
-            while (matcher.find()) {
-                lines = lines != null ? lines : new LineNumbers(text);
-                findings.add(new SecretFinding(rule.id(), lines.lineOf(matcher.start())));
+            lines = lines != null ? lines : new Lines(text);
+            // a match lies within one line and holds a trigger, so only lines holding a trigger need the regex
+            Matcher matcher = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int line : triggerLines(rule, lowerCase, lines)) {
+                matcher.region(lines.start(line), lines.end(line, text));
+                while (matcher.find()) {
+                    findings.add(new SecretFinding(rule.id(), line + 1));
+                }
             }
         }
         return findings.stream().distinct()
                 .sorted(Comparator.comparingInt(SecretFinding::line).thenComparing(SecretFinding::ruleId))
                 .toList();
+    }
+
+    private static SortedSet<Integer> triggerLines(SecretRule rule, String lowerCase, Lines lines) {
+        SortedSet<Integer> found = new TreeSet<>();
+        for (String trigger : rule.triggers()) {
+            for (int at = lowerCase.indexOf(trigger); at >= 0; at = lowerCase.indexOf(trigger, at + 1)) {
+                found.add(lines.indexOf(at));
+            }
+        }
+        return found;
+    }
+
+    /** Lower case char by char, so offsets stay those of the original text (String.toLowerCase may change length). */
+    private static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /** Whether the text's frontmatter holds the line {@code redaction: documents-patterns}. */
@@ -121,11 +148,11 @@ public final class RedactionGate {
             Matcher parts = RULE_LINE.matcher(line);
             if (!parts.matches()) {
                 throw new IllegalStateException(RULES_RESOURCE + " line " + (i + 1)
-                        + ": expected '<id> label|token <regex>'");
+                        + ": expected '<id> label|token <triggers> <regex>'");
             }
             try {
                 rules.add(new SecretRule(parts.group(1), parts.group(2).equals("label"),
-                        Pattern.compile(parts.group(3))));
+                        List.of(parts.group(3).split(",")), Pattern.compile(parts.group(4))));
             } catch (PatternSyntaxException e) {
                 throw new IllegalStateException(RULES_RESOURCE + " line " + (i + 1) + ": bad regex for "
                         + parts.group(1) + ": " + e.getDescription(), e);
@@ -134,24 +161,33 @@ public final class RedactionGate {
         return rules;
     }
 
-    /** Maps a character offset to its 1-based line, computed only once a rule has matched. */
-    private static final class LineNumbers {
-        private final int[] lineStarts;
+    /** The line starts of a text, to map offsets to 0-based line indexes and back. */
+    private static final class Lines {
+        private final int[] starts;
 
-        LineNumbers(String text) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
+        Lines(String text) {
+            List<Integer> found = new ArrayList<>();
+            found.add(0);
             for (int i = 0; i < text.length(); i++) {
                 if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
+                    found.add(i + 1);
                 }
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            starts = found.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        int lineOf(int offset) {
-            int found = Arrays.binarySearch(lineStarts, offset);
-            return (found >= 0 ? found : -found - 2) + 1;
+        int indexOf(int offset) {
+            int found = Arrays.binarySearch(starts, offset);
+            return found >= 0 ? found : -found - 2;
+        }
+
+        int start(int line) {
+            return starts[line];
+        }
+
+        /** Exclusive end, before the line's newline. */
+        int end(int line, String text) {
+            return line + 1 < starts.length ? starts[line + 1] - 1 : text.length();
         }
     }
 }

@@ -127,6 +127,16 @@ class RedactionGateTest {
         assertEquals(2, GATE.rules().stream().filter(SecretRule::label).count());
     }
 
+    /** The gate compares triggers with the lower-cased text, so an upper-case trigger would silence its rule. */
+    @Test
+    void everyRuleHasLowerCaseTriggers() {
+        for (SecretRule rule : GATE.rules()) {
+            assertFalse(rule.triggers().isEmpty(), rule.id());
+            rule.triggers().forEach(trigger -> assertEquals(trigger.toLowerCase(java.util.Locale.ROOT), trigger,
+                    rule.id()));
+        }
+    }
+
     @Test
     void findingsNameRuleAndLineInLineOrder() {
         String text = "# Notes\n\nAKIAIOSFODNN7EXAMPLE\nnothing here\npassword: hunter22!\n" + JWT + "\n";
