@@ -4,6 +4,9 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.NotFoundException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.scope.IndexRoots;
+import io.memtomem.core.scope.Scope;
+import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.StoredChunk;
 
 import java.io.IOException;
@@ -53,7 +56,8 @@ public final class MemoryWriter {
         Instant now = clock.instant();
         Entry entry = entry(request, "", now);
         Path target = target(request.file(), namespace, now);
-        String bypassed = SecretCheck.check("mem_add", target, entry.texts(), options.forceUnsafe());
+        String bypassed = SecretCheck.check("mem_add", target, entry.texts(), options.forceUnsafe(),
+                projectShared(target));
         return append(target, namespace, entry.block(), options.allowNamespaceMix(), bypassed);
     }
 
@@ -83,7 +87,7 @@ public final class MemoryWriter {
             texts.putAll(validated.texts());
         }
         Path target = target(file, namespace, now);
-        String bypassed = SecretCheck.check("batch_add", target, texts, request.forceUnsafe());
+        String bypassed = SecretCheck.check("batch_add", target, texts, request.forceUnsafe(), projectShared(target));
         return append(target, namespace, blocks.toString(), request.allowNamespaceMix(), bypassed);
     }
 
@@ -110,7 +114,7 @@ public final class MemoryWriter {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("new_content", content);
         putTags(texts, "tags", newTags == null ? List.of() : newTags);
-        SecretCheck.check("edit", source, texts, forceUnsafe);
+        SecretCheck.check("edit", source, texts, forceUnsafe, projectShared(source));
         try (SidecarLock lock = SidecarLock.acquire(source)) {
             FileLines file = read(source, chunk);
             EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, chunk), content, newTags);
@@ -167,6 +171,10 @@ public final class MemoryWriter {
         if (!tags.isEmpty()) {
             texts.put(parameter, String.join("\n", tags));
         }
+    }
+
+    private boolean projectShared(Path target) {
+        return IndexRoots.of(config).classify(SourcePaths.canonical(target)).scope() == Scope.PROJECT_SHARED;
     }
 
     private Path target(String file, String namespace, Instant now) {

@@ -26,10 +26,12 @@ final class SecretCheck {
     private SecretCheck() {}
 
     /**
-     * @param texts parameter name to the text the caller sent, e.g. {@code content}, {@code title}, {@code tags}
+     * @param texts         parameter name to the text the caller sent, e.g. {@code content}, {@code title}, {@code tags}
+     * @param projectShared whether the target is project_shared memory, shared through git: no bypass there
      * @return what force_unsafe let through, or null when nothing was flagged
      */
-    static String check(String operation, Path target, Map<String, String> texts, boolean forceUnsafe) {
+    static String check(String operation, Path target, Map<String, String> texts, boolean forceUnsafe,
+                        boolean projectShared) {
         boolean labelRulesWaived = declaresExemption(target);
         Map<String, String> flagged = new LinkedHashMap<>();
         texts.forEach((parameter, text) -> {
@@ -43,10 +45,14 @@ final class SecretCheck {
         }
         String description = flagged.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining("; "));
+        String refused = "refused by the secret-redaction gate, which flagged " + description + ". ";
+        if (forceUnsafe && projectShared) {
+            throw new InvalidInputException("force_unsafe", refused + "force_unsafe cannot override it for "
+                    + "project_shared memory (" + target + " is shared through git): remove the secret");
+        }
         if (!forceUnsafe) {
-            throw new InvalidInputException(flagged.keySet().iterator().next(), "refused by the secret-redaction "
-                    + "gate, which flagged " + description + ". Remove the secret, or if it is not one retry with "
-                    + "force_unsafe=true (mm: --force-unsafe)");
+            throw new InvalidInputException(flagged.keySet().iterator().next(), refused + "Remove the secret, or if "
+                    + "it is not one retry with force_unsafe=true (mm: --force-unsafe)");
         }
         RedactionAudit.bypassed(operation, target, description);
         return description;

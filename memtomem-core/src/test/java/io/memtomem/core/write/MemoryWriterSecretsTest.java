@@ -1,6 +1,8 @@
 package io.memtomem.core.write;
 
 import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.config.Environment;
+import io.memtomem.core.config.MemtomemConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.memtomem.core.write.WriterFixtures.CLOCK;
 import static io.memtomem.core.write.WriterFixtures.config;
@@ -107,6 +110,28 @@ class MemoryWriterSecretsTest {
         assertTrue(read(reference).contains("password: hunter22!"));
         assertThrows(InvalidInputException.class, () -> writer.add(
                 new AddRequest("key " + KEY, "Token", List.of(), null, "config-reference.md")));
+    }
+
+    @Test
+    void forceUnsafeCannotBypassTheGateForProjectSharedMemoryButMayForProjectLocal() throws Exception {
+        Path shared = home.resolve("proj/.memtomem/memories");
+        Path local = home.resolve("proj/.memtomem/memories.local");
+        Files.createDirectories(shared);
+        Files.createDirectories(local);
+        MemtomemConfig config = MemtomemConfig.load(new Environment(home, Map.of(
+                "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\", \"" + local + "\"]"), home));
+        MemoryWriter projectWriter = new MemoryWriter(config, index, index, CLOCK);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> projectWriter.add(
+                new AddRequest("key " + KEY, "T", List.of(), null, shared.resolve("n.md").toString()), FORCE));
+        assertEquals("force_unsafe", e.parameter());
+        assertTrue(e.getMessage().endsWith("force_unsafe cannot override it for project_shared memory ("
+                + shared.toRealPath().resolve("n.md") + " is shared through git): remove the secret"), e.getMessage());
+        assertFalse(Files.exists(shared.resolve("n.md")));
+
+        AddResult forced = projectWriter.add(
+                new AddRequest("key " + KEY, "T", List.of(), null, local.resolve("n.md").toString()), FORCE);
+        assertEquals("content: aws-access-key-id (line 1)", forced.bypassedSecrets());
     }
 
     @Test
