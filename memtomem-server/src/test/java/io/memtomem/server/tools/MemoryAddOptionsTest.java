@@ -81,6 +81,17 @@ class MemoryAddOptionsTest extends ToolsOnTempStore {
     }
 
     @Test
+    void forceUnsafeIsRefusedForProjectSharedMemory() throws IOException {
+        Path shared = Files.createDirectories(home.resolve("proj/.memtomem/memories"));
+        tools.close();
+        tools = new ToolHarness(home, Map.of("MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\"]"));
+        String error = tools.error("mem_add", Map.of("content", "key " + KEY, "force_unsafe", true,
+                "file", shared.resolve("team.md").toString()));
+        assertTrue(error.contains("force_unsafe cannot override it for project_shared memory"), error);
+        assertFalse(Files.exists(shared.resolve("team.md")));
+    }
+
+    @Test
     void idempotencyKeyReplaysTheFirstResultAndWritesNothing() throws IOException {
         Map<String, Object> call = Map.of("content", "Retry-safe note.", "idempotency_key", "req-42");
         String first = tools.ok("mem_add", call);
