@@ -32,6 +32,10 @@ final class SecretCheck {
      */
     static String check(String operation, Path target, Map<String, String> texts, boolean forceUnsafe,
                         boolean projectShared) {
+        if (forceUnsafe && projectShared) {
+            throw new InvalidInputException("force_unsafe", "force_unsafe is never allowed for project_shared memory ("
+                    + target + " is shared through git): drop it, and keep secrets out of the text");
+        }
         boolean labelRulesWaived = declaresExemption(target);
         Map<String, String> flagged = new LinkedHashMap<>();
         texts.forEach((parameter, text) -> {
@@ -45,14 +49,10 @@ final class SecretCheck {
         }
         String description = flagged.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining("; "));
-        String refused = "refused by the secret-redaction gate, which flagged " + description + ". ";
-        if (forceUnsafe && projectShared) {
-            throw new InvalidInputException("force_unsafe", refused + "force_unsafe cannot override it for "
-                    + "project_shared memory (" + target + " is shared through git): remove the secret");
-        }
         if (!forceUnsafe) {
-            throw new InvalidInputException(flagged.keySet().iterator().next(), refused + "Remove the secret, or if "
-                    + "it is not one retry with force_unsafe=true (mm: --force-unsafe)");
+            throw new InvalidInputException(flagged.keySet().iterator().next(), "refused by the secret-redaction "
+                    + "gate, which flagged " + description + ". Remove the secret, or if it is not one retry with "
+                    + "force_unsafe=true (mm: --force-unsafe)");
         }
         RedactionAudit.bypassed(operation, target, description);
         return description;

@@ -113,7 +113,7 @@ class MemoryWriterSecretsTest {
     }
 
     @Test
-    void forceUnsafeCannotBypassTheGateForProjectSharedMemoryButMayForProjectLocal() throws Exception {
+    void forceUnsafeIsNeverAllowedForProjectSharedMemoryButIsForProjectLocal() throws Exception {
         Path shared = home.resolve("proj/.memtomem/memories");
         Path local = home.resolve("proj/.memtomem/memories.local");
         Files.createDirectories(shared);
@@ -125,9 +125,13 @@ class MemoryWriterSecretsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> projectWriter.add(
                 new AddRequest("key " + KEY, "T", List.of(), null, shared.resolve("n.md").toString()), FORCE));
         assertEquals("force_unsafe", e.parameter());
-        assertTrue(e.getMessage().endsWith("force_unsafe cannot override it for project_shared memory ("
-                + shared.toRealPath().resolve("n.md") + " is shared through git): remove the secret"), e.getMessage());
+        assertEquals("force_unsafe is never allowed for project_shared memory (" + shared.toRealPath().resolve("n.md")
+                + " is shared through git): drop it, and keep secrets out of the text", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> projectWriter.add(
+                new AddRequest("clean text", "T", List.of(), null, shared.resolve("n.md").toString()), FORCE));
         assertFalse(Files.exists(shared.resolve("n.md")));
+        assertEquals(1, projectWriter.add(new AddRequest("clean text", "T", List.of(), null,
+                shared.resolve("n.md").toString())).chunksIndexed());
 
         AddResult forced = projectWriter.add(
                 new AddRequest("key " + KEY, "T", List.of(), null, local.resolve("n.md").toString()), FORCE);

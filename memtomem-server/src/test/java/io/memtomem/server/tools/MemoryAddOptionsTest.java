@@ -87,7 +87,7 @@ class MemoryAddOptionsTest extends ToolsOnTempStore {
         tools = new ToolHarness(home, Map.of("MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\"]"));
         String error = tools.error("mem_add", Map.of("content", "key " + KEY, "force_unsafe", true,
                 "file", shared.resolve("team.md").toString()));
-        assertTrue(error.contains("force_unsafe cannot override it for project_shared memory"), error);
+        assertTrue(error.startsWith("Error: force_unsafe is never allowed for project_shared memory"), error);
         assertFalse(Files.exists(shared.resolve("team.md")));
     }
 
