@@ -61,6 +61,7 @@ class MemoryAddOptionsTest extends ToolsOnTempStore {
                 .contains("template debug has no field cause: its fields are title, symptom, root_cause, fix,"));
         assertTrue(tools.error("mem_add", Map.of("template", "adr", "content", "no title"))
                 .contains("template adr needs a title"));
+        assertTrue(tools.error("mem_add", Map.of("template", 5, "content", "x")).contains("template must be a string"));
     }
 
     @Test
@@ -114,6 +115,8 @@ class MemoryAddOptionsTest extends ToolsOnTempStore {
         String mixed = tools.ok("mem_add", Map.of("content", "theirs", "namespace", "work", "file", "shared.md",
                 "allow_namespace_mix", true));
         assertTrue(mixed.contains("- Namespace: work"), mixed);
+        assertTrue(tools.error("mem_add", Map.of("content", "x", "allow_namespace_mix", 1))
+                .contains("allow_namespace_mix must be true or false"));
     }
 
     @Test
