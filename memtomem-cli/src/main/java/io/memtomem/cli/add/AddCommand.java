@@ -46,7 +46,7 @@ public final class AddCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME", description = "Structure the entry as adr, meeting, debug, "
             + "decision or procedure: TEXT is then a JSON object of the template's fields (or plain text), and the "
-            + "heading becomes '## <Kind>: <title>' (--title is required).")
+            + "heading becomes '## <Kind>: <title>' (the title from --title or a \"title\" field).")
     private String template;
 
     @Option(names = "--force-unsafe", description = "Write even though the secret-redaction gate flags the text; the "
