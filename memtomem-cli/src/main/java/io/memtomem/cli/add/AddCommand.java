@@ -61,6 +61,17 @@ public final class AddCommand implements Callable<Integer> {
             + " re-indexing then moves the whole file to this namespace.")
     private boolean allowNamespaceMix;
 
+    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "user", description = "Tier to write: user (the "
+            + "first memory dir), project_local (the project's .memtomem/memories.local, stays on this machine) or "
+            + "project_shared (its .memtomem/memories, shared through git; needs --confirm-project-shared). A project "
+            + "tier writes to the project containing the current directory, as registered in "
+            + "indexing.project_memory_dirs; --file is then relative to it. Default: ${DEFAULT-VALUE}.")
+    private String scope;
+
+    @Option(names = "--confirm-project-shared", description = "Confirm a --scope project_shared write: the file is "
+            + "committed with the project and shared with everyone through git.")
+    private boolean confirmProjectShared;
+
     @Mixin
     private NamespaceOption namespace;
 
@@ -75,8 +86,8 @@ public final class AddCommand implements Callable<Integer> {
     public Integer call() {
         AddResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file, template),
-                    new AddOptions(forceUnsafe, allowNamespaceMix, idempotencyKey));
+            result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file, template, scope),
+                    new AddOptions(forceUnsafe, allowNamespaceMix, idempotencyKey, confirmProjectShared));
         }
         if (json.enabled()) {
             Json.print(context.out(), toJson(result));

@@ -17,7 +17,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code mm search --scope/--as-of} and {@code mm recall --scope} in a project with both project tiers. */
+/**
+ * {@code mm search --scope/--as-of}, {@code mm recall --scope} and {@code mm add --scope} in a project with both
+ * project tiers, run from a directory inside it.
+ */
 class ScopeOptionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,5 +99,36 @@ class ScopeOptionsTest {
         String search = cli.run("search", "--help").out();
         assertTrue(search.contains("--scope=SCOPES") && search.contains("--as-of=DATE"), search);
         assertTrue(cli.run("recall", "--help").out().contains("--scope=SCOPES"));
+    }
+
+    @Test
+    void addScopeProjectLocalWritesToTheProjectOfTheCurrentDirectory() throws IOException {
+        Result result = cli.run("add", "Port 5433 is the local Postgres", "--scope", "project_local", "--file",
+                "db.md", "--json");
+        assertEquals(0, result.exitCode(), result::toString);
+        Path file = project.toRealPath().resolve(".memtomem/memories.local/db.md");
+        assertEquals(file.toString(), JSON.readTree(result.out()).get("file").asText());
+        assertEquals(2, hierarchies(cli.run("recall", "--scope", "project_local", "--json"), "chunks").size(),
+                "the new entry joins the existing local note");
+        assertTrue(Files.readString(file).contains("Port 5433"));
+    }
+
+    @Test
+    void addScopeProjectSharedNeedsTheConfirmFlag() throws IOException {
+        Result refused = cli.run("add", "Deploys need two approvals", "--scope", "project_shared");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("shared with everyone through git"), refused.err());
+        Result written = cli.run("add", "Deploys need two approvals", "--scope", "project_shared",
+                "--confirm-project-shared", "--file", "rules.md");
+        assertEquals(0, written.exitCode(), written::toString);
+        assertTrue(Files.readString(project.resolve(".memtomem/memories/rules.md")).contains("two approvals"));
+    }
+
+    @Test
+    void addProjectScopeOutsideAnyProjectNamesTheConfigKey() {
+        Result result = cli.inDirectory(cli.home()).run("add", "x", "--scope", "project_local");
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("indexing.project_memory_dirs"), result.err());
+        assertTrue(cli.run("add", "--help").out().contains("--confirm-project-shared"));
     }
 }

@@ -1,5 +1,6 @@
 package io.memtomem.core.scope;
 
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.store.SourcePaths;
 
@@ -67,6 +68,33 @@ public final class IndexRoots {
         return roots.stream()
                 .filter(root -> canonicalFile.startsWith(root.dir()))
                 .max(Comparator.comparingInt(root -> root.dir().getNameCount()));
+    }
+
+    /**
+     * Where a project-tier write goes (memory-core.md §7.3 mem_add): the one project memory dir of {@code scope} whose
+     * project contains {@code cwd}. None, or more than one, is an error naming {@code indexing.project_memory_dirs}.
+     */
+    public Path projectDirFor(Scope scope, Path cwd) {
+        Path here = SourcePaths.canonical(cwd);
+        List<Path> candidates = roots.stream()
+                .filter(root -> root.location().scope() == scope && here.startsWith(root.location().projectRoot()))
+                .map(Root::dir).distinct().toList();
+        String tier = "scope=" + scope.wireName();
+        boolean local = scope == Scope.PROJECT_LOCAL;
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException("scope", tier + " needs a dir in indexing.project_memory_dirs "
+                    + (local ? "named " : "not named ") + LOCAL_DIR_NAME + " whose project contains the working "
+                    + "directory " + here + ", and there is none: add <project>/" + PROJECT_DIR + "/"
+                    + (local ? LOCAL_DIR_NAME : SHARED_DIR_NAME) + " to indexing.project_memory_dirs, or write with "
+                    + "scope=user");
+        }
+        if (candidates.size() > 1) {
+            throw new InvalidInputException("scope", tier + " is ambiguous: " + candidates.size() + " "
+                    + scope.wireName() + " memory dirs in indexing.project_memory_dirs belong to projects containing "
+                    + here + " (" + String.join(", ", candidates.stream().map(Path::toString).toList())
+                    + "): keep one of them in indexing.project_memory_dirs, or run from a directory inside only one");
+        }
+        return candidates.get(0);
     }
 
     /** The scope and project of a file; user scope outside every root. */

@@ -12,17 +12,26 @@ import java.util.List;
  *                 file
  * @param template one of {@link EntryTemplate}'s names; {@code content} is then a JSON object of its fields or plain
  *                 text, and the template writes the {@code ## <Kind>: <title>} heading
+ * @param scope    {@code user} (absent), {@code project_local} or {@code project_shared}: the tier written to; a project
+ *                 tier writes to that tier's project memory dir of the project containing the working directory, and
+ *                 a relative {@code file} resolves against it
  */
 public record AddRequest(String content, String title, List<String> tags, String namespace, String file,
-                         String template) {
+                         String template, String scope) {
     public AddRequest {
         // not List.copyOf: a null tag must reach validation and fail there with a message naming `tags`
         tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
     }
 
-    /** An entry without a template. */
+    /** An entry without a template, in the user tier. */
     public AddRequest(String content, String title, List<String> tags, String namespace, String file) {
         this(content, title, tags, namespace, file, null);
+    }
+
+    /** An entry in the user tier. */
+    public AddRequest(String content, String title, List<String> tags, String namespace, String file,
+                      String template) {
+        this(content, title, tags, namespace, file, template, null);
     }
 
     public static AddRequest of(String content) {

@@ -55,7 +55,8 @@ public final class MemoryWriter {
         String namespace = EntryValidation.namespace("namespace", request.namespace());
         Instant now = clock.instant();
         Entry entry = entry(request, "", now);
-        Path target = target(request.file(), namespace, now);
+        Path target = target(pathsFor(request.scope(), options.confirmProjectShared()), request.file(), namespace,
+                now);
         String bypassed = SecretCheck.check("mem_add", target, entry.texts(), options.forceUnsafe(),
                 projectShared(target));
         return append(target, namespace, entry.block(), options.allowNamespaceMix(), bypassed);
@@ -86,7 +87,7 @@ public final class MemoryWriter {
             blocks.append(validated.block());
             texts.putAll(validated.texts());
         }
-        Path target = target(file, namespace, now);
+        Path target = target(memoryPaths(), file, namespace, now);
         String bypassed = SecretCheck.check("batch_add", target, texts, request.forceUnsafe(), projectShared(target));
         return append(target, namespace, blocks.toString(), request.allowNamespaceMix(), bypassed);
     }
@@ -177,8 +178,27 @@ public final class MemoryWriter {
         return IndexRoots.of(config).classify(SourcePaths.canonical(target)).scope() == Scope.PROJECT_SHARED;
     }
 
-    private Path target(String file, String namespace, Instant now) {
-        MemoryPaths paths = memoryPaths();
+    /**
+     * The files a write of this tier may touch: the user tier's, or the project memory dir of the requested tier for
+     * the project containing the working directory. A git-shared dir needs the caller's explicit confirmation.
+     */
+    private MemoryPaths pathsFor(String rawScope, boolean confirmProjectShared) {
+        String requested = EntryValidation.optional(rawScope);
+        Scope scope = requested == null ? Scope.USER : Scope.parse("scope", requested);
+        if (scope == Scope.USER) {
+            return memoryPaths();
+        }
+        Path dir = IndexRoots.of(config).projectDirFor(scope, config.environment().cwd());
+        if (scope == Scope.PROJECT_SHARED && !confirmProjectShared) {
+            throw new InvalidInputException("confirm_project_shared", "scope=project_shared writes to " + dir
+                    + ", which is committed with the project and shared with everyone through git: pass "
+                    + "confirm_project_shared=true to write there, or use scope=project_local for a note that "
+                    + "stays on this machine");
+        }
+        return MemoryPaths.projectTier(dir);
+    }
+
+    private Path target(MemoryPaths paths, String file, String namespace, Instant now) {
         String requested = EntryValidation.optional(file);
         if (requested != null) {
             return paths.resolveTarget(requested);

@@ -50,7 +50,14 @@ public final class MemoryWriteTools {
             FORCE_UNSAFE,
             Param.string("idempotency_key", "Retry-safe key: a repeat within 24 h returns the first call's result "
                     + "(marked as replayed) and writes nothing.").maxLength(IdempotentAdds.MAX_KEY_CHARS),
-            ALLOW_NAMESPACE_MIX);
+            ALLOW_NAMESPACE_MIX,
+            Param.string("scope", "Memory tier to write: user (your memory dir), project_local (the project's "
+                    + ".memtomem/memories.local, stays on this machine) or project_shared (its .memtomem/memories, "
+                    + "shared through git). A project tier writes to the project containing the server's working "
+                    + "directory, as registered in indexing.project_memory_dirs; file= is then relative to it.")
+                    .oneOf("user", "project_local", "project_shared").defaultValue("user"),
+            Param.bool("confirm_project_shared", "Required true with scope=project_shared: the file is committed "
+                    + "and shared with everyone through git.").defaultValue(false));
 
     static final InputSchema EDIT_SCHEMA = InputSchema.of(
             Param.string("chunk_id", "The chunk to edit.").required(),
@@ -102,10 +109,11 @@ public final class MemoryWriteTools {
 
     private String handleAdd(ToolCall call) {
         Args args = call.args();
-        AddResult result = context.store().add(new AddRequest(args.string("content"), args.string("title"),
-                tags(args), args.string("namespace"), args.string("file"), args.string("template")),
-                new AddOptions(args.bool("force_unsafe"), args.bool("allow_namespace_mix"),
-                        args.string("idempotency_key")));
+        AddRequest request = new AddRequest(args.string("content"), args.string("title"), tags(args),
+                args.string("namespace"), args.string("file"), args.string("template"), args.string("scope"));
+        AddOptions options = new AddOptions(args.bool("force_unsafe"), args.bool("allow_namespace_mix"),
+                args.string("idempotency_key"), args.bool("confirm_project_shared"));
+        AddResult result = context.store().add(request, options);
         StringBuilder text = new StringBuilder("Memory added to ").append(result.file())
                 .append("\n- Namespace: ").append(result.namespace())
                 .append("\n- Chunks indexed: ").append(result.chunksIndexed())

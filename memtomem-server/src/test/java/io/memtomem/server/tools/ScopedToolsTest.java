@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The project-tier and temporal parameters of mem_search and mem_recall, on a server started inside a project. */
+/** The project-tier and temporal parameters of mem_search, mem_recall and mem_add, on a server started in a project. */
 class ScopedToolsTest {
     @TempDir
     Path home;
@@ -89,5 +91,43 @@ class ScopedToolsTest {
     void memSearchRejectsABadAsOfNamingIt() {
         assertEquals("Error: as_of must be YYYY-MM-DD or YYYY-QN (e.g. 2026-03-30 or 2026-Q1), got 'yesterday'",
                 tools.error("mem_search", Map.of("query", "release", "as_of", "yesterday")));
+    }
+
+    @Test
+    void memAddProjectLocalWritesToTheProjectOfTheServersWorkingDirectory() throws IOException {
+        String text = tools.ok("mem_add", Map.of("content", "Port 5433 is the local Postgres.", "scope",
+                "project_local"));
+        Path file = project.toRealPath().resolve(".memtomem/memories.local")
+                .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+        assertTrue(text.startsWith("Memory added to " + file + "\n"), text);
+        assertTrue(Files.readString(file).contains("Port 5433 is the local Postgres."));
+        JsonNode hit = ToolHarness.json(tools.ok("mem_search", Map.of("query", "5433", "scope", "project_local",
+                "output_format", "structured"))).get("results").get(0);
+        assertEquals(file.toString(), hit.get("source").asText());
+    }
+
+    @Test
+    void memAddProjectSharedNeedsConfirmProjectShared() {
+        assertTrue(tools.error("mem_add", Map.of("content", "Deploys need two approvals.", "scope", "project_shared"))
+                .startsWith("Error: scope=project_shared writes to "), "names the dir and why");
+        String text = tools.ok("mem_add", Map.of("content", "Deploys need two approvals.", "scope", "project_shared",
+                "confirm_project_shared", true, "file", "rules.md"));
+        assertTrue(text.contains("/app/.memtomem/memories/rules.md\n"), text);
+    }
+
+    @Test
+    void memAddRejectsAnUnknownScopeAndABadConfirmType() {
+        assertEquals("Error: scope must be one of user, project_local, project_shared (got \"team\").",
+                tools.error("mem_add", Map.of("content", "x", "scope", "team")));
+        assertTrue(tools.error("mem_add", Map.of("content", "x", "scope", "project_shared",
+                "confirm_project_shared", "yes")).contains("confirm_project_shared"));
+    }
+
+    @Test
+    void memAddProjectScopeWithoutAProjectDirNamesTheConfigKey() {
+        try (ToolHarness outside = new ToolHarness(home.resolve("other"), Map.of())) {
+            String error = outside.error("mem_add", Map.of("content", "x", "scope", "project_local"));
+            assertTrue(error.contains("indexing.project_memory_dirs") && error.contains("there is none"), error);
+        }
     }
 }
