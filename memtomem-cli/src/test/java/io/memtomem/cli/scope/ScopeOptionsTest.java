@@ -131,4 +131,14 @@ class ScopeOptionsTest {
         assertTrue(result.err().contains("indexing.project_memory_dirs"), result.err());
         assertTrue(cli.run("add", "--help").out().contains("--confirm-project-shared"));
     }
+
+    @Test
+    void statusJsonListsTheProjectMemoryDirs() throws IOException {
+        Result result = cli.run("status", "--json");
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> paths = new ArrayList<>();
+        JSON.readTree(result.out()).get("project_memory_dirs").forEach(dir -> paths.add(dir.get("path").asText()));
+        assertEquals(List.of(project.resolve(".memtomem/memories").toString(),
+                project.resolve(".memtomem/memories.local").toString()), paths);
+    }
 }

@@ -3,6 +3,7 @@ package io.memtomem.core.index;
 import static io.memtomem.core.TestStores.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.TestStores;
@@ -10,7 +11,9 @@ import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.search.RecallRequest;
 import io.memtomem.core.store.StoredChunk;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,21 @@ class SourceStampTest {
             assertEquals(second(dated).id(), second.id(), "the second section's text did not change");
             assertEquals(second(dated).validFromUnix(), second.validFromUnix());
             assertNull(second.validToUnix(), "a malformed date leaves the bound open");
+        }
+    }
+
+    @Test
+    void theWatcherCoversProjectMemoryDirsAndStampsTheirScope() throws Exception {
+        Path local = Files.createDirectories(home.resolve("app/.memtomem/memories.local"));
+        try (Memtomem memtomem = Memtomem.open(withProjectDirs("[\"" + local + "\"]"))) {
+            memtomem.startWatcher();
+            Path file = write(local.resolve("watched.md"), NOTE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (chunksOf(memtomem, file).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the watcher never indexed " + file);
+                Thread.sleep(100);
+            }
+            assertEquals("project_local", only(memtomem, file).scope());
         }
     }
 

@@ -92,6 +92,15 @@ class ProjectScopeAddTest {
     }
 
     @Test
+    void aUserTierWriteMayNameAFileInAProjectDirWhichKeepsThatDirsScope() throws IOException {
+        Path local = Files.createDirectories(home.resolve("app/.memtomem/memories.local"));
+        try (Memtomem memtomem = openIn(home, local)) {
+            AddResult result = memtomem.add(entry(null, local.resolve("direct.md").toString()));
+            assertEquals("project_local", onlyChunkOf(memtomem, result.file()).scope());
+        }
+    }
+
+    @Test
     void withoutAProjectDirForTheWorkingDirectoryTheErrorNamesTheConfigKey() throws IOException {
         Path project = home.resolve("app");
         try (Memtomem memtomem = openIn(home.resolve("elsewhere"), project.resolve(".memtomem/memories.local"))) {

@@ -130,4 +130,17 @@ class ScopedToolsTest {
             assertTrue(error.contains("indexing.project_memory_dirs") && error.contains("there is none"), error);
         }
     }
+
+    @Test
+    void memIndexAcceptsAPathInsideAProjectMemoryDirAndMemStatusListsTheProjectDirs() {
+        Path dir = project.resolve(".memtomem/memories.local");
+        tools.writeNote(dir, "more.md", "## More\n\nAnother local note.\n");
+        assertTrue(tools.ok("mem_index", Map.of("path", dir.resolve("more.md").toString()))
+                .contains("- Files scanned: 1"));
+        assertTrue(tools.error("mem_index", Map.of("path", project.resolve("src").toString()))
+                .startsWith("Error: path is outside configured memory directories"));
+        String status = tools.ok("mem_status", Map.of());
+        assertTrue(status.contains("Project memory dirs\n-------------------\n  " + project.resolve(".memtomem/memories")
+                + "\n  " + dir + "\n"), status);
+    }
 }
