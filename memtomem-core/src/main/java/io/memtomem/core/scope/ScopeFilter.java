@@ -29,7 +29,10 @@ public final class ScopeFilter {
 
     /** The predicate over {@code column}, or {@code 1} when every scope passes. */
     public String sql(String column) {
-        return names.isEmpty() ? "1" : column + " IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+        if (names.isEmpty()) {
+            return "1";
+        }
+        return column + " IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
     }
 
     public List<Object> params() {

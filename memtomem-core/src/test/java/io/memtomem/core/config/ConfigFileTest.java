@@ -81,6 +81,19 @@ class ConfigFileTest {
     }
 
     @Test
+    void projectMemoryDirsAreSavedWithTildeAndMayNotRepeatAMemoryDir() throws IOException {
+        ConfigFile.set(MemtomemConfig.load(environment()), "indexing.project_memory_dirs",
+                "[\"~/app/.memtomem/memories.local\"]");
+        assertEquals("~/app/.memtomem/memories.local",
+                written().path("indexing").path("project_memory_dirs").get(0).asText());
+        ConfigException overlap = assertThrows(ConfigException.class, () -> ConfigFile.set(
+                MemtomemConfig.load(environment()), "indexing.project_memory_dirs", "[\"~/.memtomem/memories\"]"));
+        assertEquals("indexing.project_memory_dirs", overlap.key());
+        assertEquals(List.of(home.resolve("app/.memtomem/memories.local")),
+                MemtomemConfig.load(environment()).projectMemoryDirs(), "the refused value was not written");
+    }
+
+    @Test
     void writeInitialAcceptsTextAndTypedValues() {
         ConfigFile.writeInitial(environment(), Map.of("embedding.provider", "none",
                 "indexing.memory_dirs", List.of("~/mem"), "search.default_top_k", 15));
