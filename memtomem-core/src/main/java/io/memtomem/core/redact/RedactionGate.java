@@ -14,11 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,16 +29,45 @@ import java.util.stream.Collectors;
 public final class RedactionGate {
     static final String RULES_RESOURCE = "secret-rules.txt";
     private static final String EXEMPTION = "redaction: documents-patterns";
+    /** How far before a trigger, within its word, a match may start (e.g. the APP_DB_ of APP_DB_PASSWORD). */
+    private static final int MAX_WORD_PREFIX = 128;
     private static final Pattern RULE_LINE = Pattern.compile("(\\S+)\\s+(label|token)\\s+(\\S+)\\s+(\\S.*)");
+    private static final int ASCII = 128;
 
     private static final class Standard {
         static final RedactionGate GATE = new RedactionGate(load());
     }
 
+    /** A trigger string and the index of its rule. */
+    private record Trigger(String text, int rule) {}
+
     private final List<SecretRule> rules;
+    /**
+     * Triggers by their first two characters ({@code first * 128 + second}); null where none starts. Two characters
+     * rather than one, because single letters such as 'a', 's' and 't' start a trigger at most positions of prose.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<Trigger>[] triggersByBigram = new List[ASCII * ASCII];
+    /** Characters (either case) that start a trigger: most positions are ruled out by this one look-up. */
+    private final boolean[] startsTrigger = new boolean[ASCII];
 
     RedactionGate(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
+        for (int i = 0; i < this.rules.size(); i++) {
+            for (String trigger : this.rules.get(i).triggers()) {
+                if (trigger.length() < 2 || !trigger.chars().allMatch(c -> c < ASCII && Character.toLowerCase(c) == c)) {
+                    throw new IllegalStateException(RULES_RESOURCE + ": trigger '" + trigger + "' of "
+                            + this.rules.get(i).id() + " must be two or more lower-case ASCII characters");
+                }
+                startsTrigger[trigger.charAt(0)] = true;
+                startsTrigger[Character.toUpperCase(trigger.charAt(0))] = true;
+                int bigram = trigger.charAt(0) * ASCII + trigger.charAt(1);
+                if (triggersByBigram[bigram] == null) {
+                    triggersByBigram[bigram] = new ArrayList<>();
+                }
+                triggersByBigram[bigram].add(new Trigger(trigger, i));
+            }
+        }
     }
 
     /** The gate with the rules shipped in {@value #RULES_RESOURCE}, loaded once. */
@@ -65,19 +91,28 @@ public final class RedactionGate {
      */
     public List<SecretFinding> scan(String text, boolean labelRulesWaived) {
         List<SecretFinding> findings = new ArrayList<>();
-        String lowerCase = lowerCase(text);
+        Matcher[] matchers = new Matcher[rules.size()];
         Lines lines = null;
-        for (SecretRule rule : rules) {
-            if (labelRulesWaived && rule.label() || !rule.mayMatch(lowerCase)) {
+        // one pass: where the next two characters start a trigger, compare the trigger and try its rule
+        for (int at = 0; at + 1 < text.length(); at++) {
+            List<Trigger> candidates = triggersStartingWith(text.charAt(at), text.charAt(at + 1));
+            if (candidates == null) {
                 continue;
             }
-            lines = lines != null ? lines : new Lines(text);
-            // a match lies within one line and holds a trigger, so only lines holding a trigger need the regex
-            Matcher matcher = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int line : triggerLines(rule, lowerCase, lines)) {
-                matcher.region(lines.start(line), lines.end(line, text));
-                while (matcher.find()) {
-                    findings.add(new SecretFinding(rule.id(), line + 1));
+            for (Trigger trigger : candidates) {
+                SecretRule rule = rules.get(trigger.rule());
+                if (labelRulesWaived && rule.label()
+                        || !text.regionMatches(true, at, trigger.text(), 0, trigger.text().length())) {
+                    continue;
+                }
+                if (matchers[trigger.rule()] == null) {
+                    matchers[trigger.rule()] = rule.pattern().matcher(text).useTransparentBounds(true)
+                            .useAnchoringBounds(false);
+                }
+                int start = matchStart(matchers[trigger.rule()], text, at);
+                if (start >= 0) {
+                    lines = lines != null ? lines : new Lines(text);
+                    findings.add(new SecretFinding(rule.id(), lines.indexOf(start) + 1));
                 }
             }
         }
@@ -86,23 +121,35 @@ public final class RedactionGate {
                 .toList();
     }
 
-    private static SortedSet<Integer> triggerLines(SecretRule rule, String lowerCase, Lines lines) {
-        SortedSet<Integer> found = new TreeSet<>();
-        for (String trigger : rule.triggers()) {
-            for (int at = lowerCase.indexOf(trigger); at >= 0; at = lowerCase.indexOf(trigger, at + 1)) {
-                found.add(lines.indexOf(at));
-            }
+    private List<Trigger> triggersStartingWith(char first, char second) {
+        if (first >= ASCII || second >= ASCII || !startsTrigger[first]) {
+            return null;
         }
-        return found;
+        return triggersByBigram[Character.toLowerCase(first) * ASCII + Character.toLowerCase(second)];
     }
 
-    /** Lower case char by char, so offsets stay those of the original text (String.toLowerCase may change length). */
-    private static String lowerCase(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(chars[i]);
+    /**
+     * Tries the rule at each position from just before the word holding the trigger up to the trigger itself, the
+     * only places a match can start (see the rules file), instead of running it over the whole text.
+     *
+     * @return where a match starts, or -1
+     */
+    private static int matchStart(Matcher matcher, String text, int trigger) {
+        int wordStart = trigger;
+        while (wordStart > 0 && trigger - wordStart < MAX_WORD_PREFIX && isWordChar(text.charAt(wordStart - 1))) {
+            wordStart--;
         }
-        return new String(chars);
+        for (int start = Math.max(0, wordStart - 1); start <= trigger; start++) {
+            matcher.region(start, text.length());
+            if (matcher.lookingAt()) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
     /** Whether the text's frontmatter holds the line {@code redaction: documents-patterns}. */
@@ -161,7 +208,7 @@ public final class RedactionGate {
         return rules;
     }
 
-    /** The line starts of a text, to map offsets to 0-based line indexes and back. */
+    /** The line starts of a text, to map offsets to 0-based line indexes. */
     private static final class Lines {
         private final int[] starts;
 
@@ -179,15 +226,6 @@ public final class RedactionGate {
         int indexOf(int offset) {
             int found = Arrays.binarySearch(starts, offset);
             return found >= 0 ? found : -found - 2;
-        }
-
-        int start(int line) {
-            return starts[line];
-        }
-
-        /** Exclusive end, before the line's newline. */
-        int end(int line, String text) {
-            return line + 1 < starts.length ? starts[line + 1] - 1 : text.length();
         }
     }
 }

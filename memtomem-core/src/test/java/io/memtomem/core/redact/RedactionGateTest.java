@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedactionGateTest {
@@ -127,13 +129,13 @@ class RedactionGateTest {
         assertEquals(2, GATE.rules().stream().filter(SecretRule::label).count());
     }
 
-    /** The gate compares triggers with the lower-cased text, so an upper-case trigger would silence its rule. */
+    /** Triggers are looked up by their lower-case first two characters, so any other trigger would never fire. */
     @Test
-    void everyRuleHasLowerCaseTriggers() {
-        for (SecretRule rule : GATE.rules()) {
-            assertFalse(rule.triggers().isEmpty(), rule.id());
-            rule.triggers().forEach(trigger -> assertEquals(trigger.toLowerCase(java.util.Locale.ROOT), trigger,
-                    rule.id()));
+    void aTriggerThatIsNotLowerCaseAsciiIsRefused() {
+        for (String trigger : List.of("AKIA", "k", "clé")) {
+            SecretRule rule = new SecretRule("bad", false, List.of(trigger), Pattern.compile("x"));
+            assertThrows(IllegalStateException.class,
+                    () -> new RedactionGate(List.of(rule)), trigger);
         }
     }
 
@@ -142,6 +144,16 @@ class RedactionGateTest {
         String text = "# Notes\n\nAKIAIOSFODNN7EXAMPLE\nnothing here\npassword: hunter22!\n" + JWT + "\n";
         assertEquals(List.of(new SecretFinding("aws-access-key-id", 3), new SecretFinding("labelled-secret", 5),
                 new SecretFinding("jwt", 6)), GATE.scan(text, false));
+    }
+
+    @Test
+    void matchesAreFoundAmongOtherTriggerWordsInLongLines() {
+        String prose = "The key point of token rotation is that every secret expires. ".repeat(20);
+        String text = prose + "Use token=abc123def456 for the demo, then MY_APP_DB_PASSWORD=s3cretValue; "
+                + prose + "\n" + prose + "x-amz-security-token: FwoGZXIvYXdzEBYaDHk3b2lm\n";
+        assertEquals(List.of(new SecretFinding("labelled-secret", 1), new SecretFinding("secret-env-assignment", 1),
+                new SecretFinding("aws-session-token", 2), new SecretFinding("labelled-secret", 2)),
+                GATE.scan(text, false));
     }
 
     @Test
@@ -171,7 +183,7 @@ class RedactionGateTest {
 
     @Test
     void malformedRuleLineIsReportedWithItsLineNumber() {
-        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> RedactionGate.parse(List.of("# comment", "broken-rule nonsense")));
         assertTrue(error.getMessage().contains("line 2"), error.getMessage());
     }
