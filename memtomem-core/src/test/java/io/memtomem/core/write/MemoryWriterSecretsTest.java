@@ -119,7 +119,8 @@ class MemoryWriterSecretsTest {
         Files.createDirectories(shared);
         Files.createDirectories(local);
         MemtomemConfig config = MemtomemConfig.load(new Environment(home, Map.of(
-                "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\", \"" + local + "\"]"), home));
+                "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\", \"" + local + "\"]"),
+                Files.createDirectories(home.resolve("proj/src"))));
         MemoryWriter projectWriter = new MemoryWriter(config, index, index, CLOCK);
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> projectWriter.add(
@@ -129,6 +130,9 @@ class MemoryWriterSecretsTest {
                 + " is shared through git): drop it, and keep secrets out of the text", e.getMessage());
         assertThrows(InvalidInputException.class, () -> projectWriter.add(
                 new AddRequest("clean text", "T", List.of(), null, shared.resolve("n.md").toString()), FORCE));
+        assertEquals("force_unsafe", assertThrows(InvalidInputException.class, () -> projectWriter.add(
+                new AddRequest("clean text", "T", List.of(), null, null, null, "project_shared"),
+                new AddOptions(true, false, null, true))).parameter());
         assertFalse(Files.exists(shared.resolve("n.md")));
         assertEquals(1, projectWriter.add(new AddRequest("clean text", "T", List.of(), null,
                 shared.resolve("n.md").toString())).chunksIndexed());
