@@ -23,19 +23,42 @@ import java.util.Map;
  *
  * <p>{@code bm25(chunks_fts)} is the reference's {@code rank} (FTS5's default rank function) but lets SQLite keep
  * only the top rows while sorting, where {@code ORDER BY rank} makes FTS5 sort every match itself. Ranking runs on
- * rowids and sort keys only; full rows are read for the winners alone. When no row can be filtered out (no namespace
- * or scope pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
- * ties in Java on a slightly larger page, falling back to the joined query if a tie group spills past that page.
+ * rowids and sort keys only; full rows are read only for the candidates the caller will use ({@code wanted}: top_k
+ * when BM25 stands alone), since reading a row costs more than ranking it. When no row can be filtered out (no
+ * namespace or scope pinned and no rows in hidden namespaces) the ranking skips the join entirely and breaks rank
+ * ties in Java on a page one row longer than the candidates, falling back to the joined query if a tie group
+ * reaches past it.
  */
 final class Bm25Leg {
-    private static final int TIE_MARGIN = 16;
 
     /** One candidate: the chunk and its score ({@code abs(rank)}). */
     record Candidate(StoredChunk chunk, double score) {
     }
 
-    /** The ranked candidates and how many matches were hidden in system namespaces. */
-    record Result(List<Candidate> candidates, long hiddenMatches) {
+    /**
+     * The best {@code wanted} candidates in order, how many candidates the leg found ({@code found <= limit}, the
+     * rest ranked but not read), and how many matches were hidden in system namespaces.
+     */
+    record Result(List<Candidate> candidates, int found, long hiddenMatches) {
+        static final Result NONE = new Result(List.of(), 0, 0);
+
+        /** Candidates ranked but not read. */
+        int unread() {
+            return found - candidates.size();
+        }
+    }
+
+    /** A ranked rowid, best first. */
+    private record Rank(long rowid, double score) {
+    }
+
+    /** The leading ranks of a ranking query and how many rows it returned. */
+    private record Page(List<Rank> leading, int rows) {
+    }
+
+    /** The leading rows of a ranking, in order, and how many candidates it holds. */
+    private record Ranking(List<Row> rows, int found) {
+        static final Ranking NONE = new Ranking(List.of(), 0);
     }
 
     /** A fetched row with the keys of the reference's ORDER BY. */
@@ -51,40 +74,47 @@ final class Bm25Leg {
         this.database = database;
     }
 
-    Result search(String query, NamespaceFilter namespaces, ScopeFilter scopes, int limit) {
+    /** Ranks up to {@code limit} candidates and reads the best {@code wanted} of them ({@code wanted <= limit}). */
+    Result search(String query, NamespaceFilter namespaces, ScopeFilter scopes, int limit, int wanted) {
         FtsQuery fts = FtsQuery.parse(query);
         if (fts.isEmpty()) {
-            return new Result(List.of(), 0);
+            return Result.NONE;
         }
         return database.read("searching", session -> {
             boolean hiddenRowsExist = namespaces.hidesSystemNamespaces() && hiddenRowsExist(session, namespaces);
             boolean filtering = namespaces.isPinned() || hiddenRowsExist || !scopes.isEmpty();
             String match = fts.and();
-            List<Row> rows = rank(session, match, namespaces, scopes, limit, filtering);
-            if (rows.isEmpty() && query.contains(" ")) {
+            Ranking ranking = rank(session, match, namespaces, scopes, limit, wanted, filtering);
+            if (ranking.found() == 0 && query.contains(" ")) {
                 match = fts.or();
-                rows = rank(session, match, namespaces, scopes, limit, filtering);
+                ranking = rank(session, match, namespaces, scopes, limit, wanted, filtering);
             }
             long hidden = hiddenRowsExist ? hiddenMatches(session, match, namespaces, scopes) : 0;
-            return new Result(rows.stream().map(row -> new Candidate(row.chunk(), Math.abs(row.rank()))).toList(),
-                    hidden);
+            return new Result(ranking.rows().stream().map(row -> new Candidate(row.chunk(), Math.abs(row.rank())))
+                    .toList(), ranking.found(), hidden);
         });
     }
 
-    private static List<Row> rank(Session session, String match, NamespaceFilter namespaces, ScopeFilter scopes,
-                                  int limit, boolean filtering) throws SQLException {
+    private static Ranking rank(Session session, String match, NamespaceFilter namespaces, ScopeFilter scopes,
+                                int limit, int wanted, boolean filtering) throws SQLException {
         if (!filtering) {
             PreparedStatement ranked = session.prepare(
                     "SELECT rowid, bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
                             + " ORDER BY score LIMIT ?");
             ranked.setString(1, match);
-            ranked.setInt(2, limit + TIE_MARGIN);
-            Map<Long, Double> ranks = ranks(ranked);
-            List<Row> rows = rows(session, ranks).stream().sorted(ORDER).toList();
-            boolean tieSpills = ranks.size() == limit + TIE_MARGIN && rows.size() >= limit
-                    && rows.get(limit - 1).rank() == rows.get(rows.size() - 1).rank();
-            return tieSpills ? withWholeTieGroup(session, match, rows.get(limit - 1).rank(), limit)
-                    : rows.subList(0, Math.min(limit, rows.size()));
+            ranked.setInt(2, limit + 1);
+            Page page = page(ranked, wanted);
+            int found = Math.min(limit, page.rows());
+            int cut = Math.min(wanted, found);
+            if (cut == 0) {
+                return Ranking.NONE;
+            }
+            List<Rank> leading = page.leading();
+            if (leading.size() == limit + 1) {
+                return new Ranking(withWholeTieGroup(session, match, leading.get(cut - 1).score(), cut), found);
+            }
+            List<Row> rows = rows(session, leading).stream().sorted(ORDER).toList();
+            return new Ranking(rows.subList(0, Math.min(cut, rows.size())), found);
         }
         // FTS5 cannot MATCH through a table alias, so chunks_fts keeps its name
         PreparedStatement ranked = session.prepare("SELECT c.rowid, bm25(chunks_fts) AS score FROM chunks_fts"
@@ -95,11 +125,13 @@ final class Bm25Leg {
         int next = ChunkStore.bind(ranked, namespaces.params(), 2);
         next = ChunkStore.bind(ranked, scopes.params(), next);
         ranked.setInt(next, limit);
-        return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
+        Page page = page(ranked, wanted);
+        List<Rank> best = page.leading().subList(0, Math.min(wanted, page.leading().size()));
+        return new Ranking(rows(session, best).stream().sorted(ORDER).toList(), page.rows());
     }
 
     /**
-     * Re-ranks when a group of equal scores spills past the fetched page: every match scoring at or above the cut
+     * Re-ranks when a group of equal scores reaches past the fetched page: every match scoring at or above the cut
      * score (the page plus the whole tie group) is ordered with the reference's tie-breakers.
      */
     private static List<Row> withWholeTieGroup(Session session, String match, double cutScore, int limit)
@@ -111,32 +143,47 @@ final class Bm25Leg {
         ranked.setString(1, match);
         ranked.setDouble(2, cutScore);
         ranked.setInt(3, limit);
-        return rows(session, ranks(ranked)).stream().sorted(ORDER).toList();
+        return rows(session, page(ranked, limit).leading()).stream().sorted(ORDER).toList();
     }
 
-    private static Map<Long, Double> ranks(PreparedStatement ranked) throws SQLException {
-        Map<Long, Double> ranks = new HashMap<>();
+    /**
+     * Steps a ranking in score order: rowid and score of the first {@code wanted} rows and of every row tied with
+     * the last of them (they compete for its place on scope and id), then only counts the rest.
+     */
+    private static Page page(PreparedStatement ranked, int wanted) throws SQLException {
+        List<Rank> leading = new ArrayList<>();
+        int rows = 0;
+        boolean reading = true;
         try (ResultSet row = ranked.executeQuery()) {
             while (row.next()) {
-                ranks.put(row.getLong(1), row.getDouble(2));
+                rows++;
+                if (reading) {
+                    double score = row.getDouble(2);
+                    reading = leading.size() < wanted || score == leading.get(wanted - 1).score();
+                    if (reading) {
+                        leading.add(new Rank(row.getLong(1), score));
+                    }
+                }
             }
         }
-        return ranks;
+        return new Page(leading, rows);
     }
 
-    /** Reads the full rows of the ranked rowids. */
-    private static List<Row> rows(Session session, Map<Long, Double> ranks) throws SQLException {
+    /** Reads the full rows of the ranked rowids (in no particular order). */
+    private static List<Row> rows(Session session, List<Rank> ranks) throws SQLException {
         if (ranks.isEmpty()) {
             return List.of();
         }
+        Map<Long, Double> scores = new HashMap<>();
+        ranks.forEach(rank -> scores.put(rank.rowid(), rank.score()));
         // one IN list per page size (padded with -1, never a rowid) keeps the statement cached and a single step loop
         int slots = Integer.highestOneBit(Math.max(1, ranks.size() - 1)) * 2;
         PreparedStatement select = session.prepare("SELECT " + ChunkRows.COLUMNS + ", c.rowid, "
                 + ChunkRows.SCOPE_PRIORITY + " FROM chunks c WHERE c.rowid IN ("
                 + String.join(", ", Collections.nCopies(slots, "?")) + ")");
         int index = 1;
-        for (long rowid : ranks.keySet()) {
-            select.setLong(index++, rowid);
+        for (Rank rank : ranks) {
+            select.setLong(index++, rank.rowid());
         }
         while (index <= slots) {
             select.setLong(index++, -1);
@@ -144,7 +191,7 @@ final class Bm25Leg {
         List<Row> rows = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                rows.add(new Row(ChunkRows.read(row), ranks.get(row.getLong(ChunkRows.COLUMN_COUNT + 1)),
+                rows.add(new Row(ChunkRows.read(row), scores.get(row.getLong(ChunkRows.COLUMN_COUNT + 1)),
                         row.getInt(ChunkRows.COLUMN_COUNT + 2)));
             }
         }

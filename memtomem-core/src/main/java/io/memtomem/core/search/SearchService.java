@@ -83,30 +83,57 @@ public final class SearchService {
                 ? CompletableFuture.supplyAsync(() -> dense.search(request.query(), namespaces, scopes,
                         Math.max(config.denseCandidates(), request.topK())))
                 : CompletableFuture.completedFuture(List.of());
-        List<Bm25Leg.Candidate> bm25Candidates = List.of();
-        if (bm25On) {
-            Bm25Leg.Result result = bm25.search(request.query(), namespaces, scopes,
-                    Math.max(config.bm25Candidates(), request.topK()));
-            HiddenNamespaceHint.of(result.hiddenMatches(), namespaces).ifPresent(hints::add);
-            bm25Candidates = result.candidates();
-        }
-        List<Bm25Leg.Candidate> denseCandidates = denseCandidates(denseFuture, hints);
-        Map<String, Bm25Leg.Candidate> byId = new HashMap<>();
-        FusionResult<String> fused = fusion.fuse(ranked(bm25Candidates, byId), ranked(denseCandidates, byId),
-                new FusionWeights(bm25On ? bm25Weight : 0, denseOn ? denseWeight : 0), Integer.MAX_VALUE);
         TagFilter tags = TagFilter.parse(request.tagFilter());
         SourceFilter sources = SourceFilter.parse(request.sourceFilter());
+        PostFilter filter = new PostFilter(tags, sources, validAt);
+        int bm25Limit = Math.max(config.bm25Candidates(), request.topK());
+        // fusion with the dense leg and the tag/source filters use every candidate; a lone BM25 leg passes through
+        // cut to top_k, so only those rows are read - unless the validity filter drops one of them (see below)
+        boolean allUsed = denseOn || !tags.isEmpty() || !sources.matchesEverything();
+        Bm25Leg.Result bm25Result = Bm25Leg.Result.NONE;
+        if (bm25On) {
+            bm25Result = bm25.search(request.query(), namespaces, scopes, bm25Limit,
+                    allUsed ? bm25Limit : request.topK());
+            HiddenNamespaceHint.of(bm25Result.hiddenMatches(), namespaces).ifPresent(hints::add);
+        }
+        List<Bm25Leg.Candidate> denseCandidates = denseCandidates(denseFuture, hints);
+        FusionWeights weights = new FusionWeights(bm25On ? bm25Weight : 0, denseOn ? denseWeight : 0);
+        Ranked ranked = fuseAndFilter(bm25Result.candidates(), denseCandidates, weights, filter, request.topK());
+        if (ranked.hits().size() < request.topK() && bm25Result.unread() > 0) {
+            // a read hit failed the validity filter: the candidates behind it must be read to fill top_k
+            bm25Result = bm25.search(request.query(), namespaces, scopes, bm25Limit, bm25Limit);
+            ranked = fuseAndFilter(bm25Result.candidates(), denseCandidates, weights, filter, request.topK());
+        }
+        // candidates ranked but not read only exist when BM25 passed through alone: they still count as fused
+        return new SearchResponse(ranked.hits(), ranked.scoreScale(), hints, bm25Result.found(),
+                denseCandidates.size(), ranked.fusedCount() + bm25Result.unread());
+    }
+
+    /** The tag, source and validity filters applied after fusion. */
+    private record PostFilter(TagFilter tags, SourceFilter sources, long validAt) {
+        boolean keeps(StoredChunk chunk) {
+            return tags.matchesAny(chunk.tags()) && sources.matches(chunk.source().toString())
+                    && new Validity(chunk.validFromUnix(), chunk.validToUnix()).holdsAt(validAt);
+        }
+    }
+
+    /** The hits after fusion and the post-filters, the score scale, and how many results fusion produced. */
+    private record Ranked(List<SearchHit> hits, String scoreScale, int fusedCount) {
+    }
+
+    private Ranked fuseAndFilter(List<Bm25Leg.Candidate> bm25Candidates, List<Bm25Leg.Candidate> denseCandidates,
+                                 FusionWeights weights, PostFilter filter, int topK) {
+        Map<String, Bm25Leg.Candidate> byId = new HashMap<>();
+        FusionResult<String> fused = fusion.fuse(ranked(bm25Candidates, byId), ranked(denseCandidates, byId),
+                weights, Integer.MAX_VALUE);
         List<SearchHit> hits = new ArrayList<>();
         for (FusedHit<String> result : fused.hits()) {
             StoredChunk chunk = byId.get(result.key()).chunk();
-            if (hits.size() < request.topK() && tags.matchesAny(chunk.tags())
-                    && sources.matches(chunk.source().toString())
-                    && new Validity(chunk.validFromUnix(), chunk.validToUnix()).holdsAt(validAt)) {
+            if (hits.size() < topK && filter.keeps(chunk)) {
                 hits.add(hit(hits.size() + 1, chunk, result.score()));
             }
         }
-        return new SearchResponse(hits, fused.scoreScale(), hints, bm25Candidates.size(), denseCandidates.size(),
-                fused.hits().size());
+        return new Ranked(hits, fused.scoreScale(), fused.hits().size());
     }
 
     /** The dense leg's result; an embedding failure degrades to BM25 with a hint, other failures propagate. */

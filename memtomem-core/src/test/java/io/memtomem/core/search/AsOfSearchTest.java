@@ -72,4 +72,21 @@ class AsOfSearchTest {
                     error.getMessage());
         }
     }
+
+    @Test
+    void expiredNotesRankedAboveTheTopKCutLeaveTheirPlacesToTheNextValidOnes() {
+        for (int i = 0; i < 3; i++) {
+            write(home.resolve("notes/old" + i + ".md"), "---\nvalid_to: 2026-Q1\n---\n## old" + i
+                    + "\n\nPricing pricing pricing plan.\n");
+        }
+        note("current", "");
+        note("timeless", "");
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
+            SearchResponse response = memtomem.search(SearchRequest.of("pricing").withTopK(2));
+            assertEquals(List.of("current", "timeless"), response.hits().stream()
+                    .map(hit -> hit.hierarchy().get(0).substring(3)).sorted().toList());
+            assertEquals(5, response.bm25Candidates());
+        }
+    }
 }

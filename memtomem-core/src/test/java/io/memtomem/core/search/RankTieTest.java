@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Equal BM25 ranks are ordered by chunk id, as the reference's ORDER BY rank, scope priority, id does. */
+/**
+ * Equal BM25 ranks are ordered by chunk id, as the reference's ORDER BY rank, scope priority, id does, wherever the
+ * top_k cut falls.
+ */
 class RankTieTest {
     private static final String BODY = "## Zebra\n\nzebra crossing" + " identical filler words here.".repeat(20) + "\n";
 
@@ -35,6 +38,28 @@ class RankTieTest {
             assertEquals(all.subList(0, 10), ids(memtomem.search(SearchRequest.of("zebra").withTopK(10))));
             assertEquals(all.subList(0, 10), ids(memtomem.search(SearchRequest.of("zebra").withTopK(10)
                     .withNamespace("default"))));
+        }
+    }
+
+    @Test
+    void everyTopKIsThePrefixOfTheFullRankingWithTheSamePipelineCounts() {
+        for (int i = 0; i < 12; i++) {
+            write(home.resolve(String.format("notes/d%02d.md", i)), "## Zebra\n\n" + "zebra ".repeat(i + 2)
+                    + "distinct filler words here.".repeat(20 + i) + "\n");
+        }
+        for (int i = 0; i < 20; i++) {
+            write(home.resolve(String.format("notes/t%02d.md", i)), BODY);
+        }
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
+            SearchResponse full = memtomem.search(SearchRequest.of("zebra").withTopK(50));
+            assertEquals(32, full.hits().size());
+            for (int topK = 1; topK <= 40; topK++) {
+                SearchResponse cut = memtomem.search(SearchRequest.of("zebra").withTopK(topK));
+                assertEquals(full.hits().subList(0, Math.min(topK, 32)), cut.hits(), "top_k=" + topK);
+                assertEquals(full.bm25Candidates(), cut.bm25Candidates(), "top_k=" + topK);
+                assertEquals(full.beforeFilterCount(), cut.beforeFilterCount(), "top_k=" + topK);
+            }
         }
     }
 }
