@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
     private final Path path;
     private final Session writer;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<Session> readers = new ArrayBlockingQueue<>(READERS);
+    /** Used as a stack: the most recently returned reader has the warmest page cache, so it goes out first. */
+    private final BlockingDeque<Session> readers = new LinkedBlockingDeque<>(READERS);
     private final BusyRetry retry;
     private volatile boolean closed;
 
@@ -107,7 +108,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(what, e);
         } finally {
-            readers.add(session);
+            readers.addFirst(session);
         }
     }
 
@@ -164,7 +165,7 @@ public final class Database implements AutoCloseable {
 
     private Session borrowReader() {
         try {
-            Session session = readers.poll(30, TimeUnit.SECONDS);
+            Session session = readers.pollFirst(30, TimeUnit.SECONDS);
             if (session == null) {
                 throw new StoreException("no database reader became free within 30 s; too many concurrent requests");
             }
