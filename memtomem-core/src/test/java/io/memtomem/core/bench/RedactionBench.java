@@ -5,6 +5,8 @@ import io.memtomem.core.chunk.Chunkers;
 import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.redact.RedactionGate;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Cost of the secret-redaction gate per indexed file, on the eval corpus (real English and Korean notes), against
- * chunking the same files in the same run: the target is that the gate costs no more than chunking does, so it never
- * dominates an index pass. Not a test: it prints numbers.
+ * Cost of the secret-redaction gate per indexed file, on the eval corpus (real English and Korean notes), with
+ * chunking the same files in the same run as a baseline. Target: at most 1% of CoreBench's indexing budget (10,000
+ * files in 30 s, so 3 ms per file), i.e. 30 us per file. Times are this thread's CPU time, which a busy machine
+ * distorts far less than wall time. Not a test: it prints numbers.
  *
  * <p>Run from the repository root (after {@code mvn -B -ntp -q install -DskipTests}):
  * <pre>
@@ -26,6 +29,9 @@ import java.util.stream.Stream;
  */
 public final class RedactionBench {
     private static final int ROUNDS = 300;
+    /** 1% of 3 ms, CoreBench's per-file indexing budget. */
+    private static final double TARGET_MICROS = 30;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private RedactionBench() {
     }
@@ -47,7 +53,7 @@ public final class RedactionBench {
         double gateMicros = 0;
         double chunkMicros = 0;
         for (int pass = 0; pass < 3; pass++) { // the first pass warms up the JIT; the last one counts
-            long started = System.nanoTime();
+            long started = CPU.getCurrentThreadCpuTime();
             int findings = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 for (String text : texts) {
@@ -55,7 +61,7 @@ public final class RedactionBench {
                 }
             }
             gateMicros = micros(started, texts.size());
-            started = System.nanoTime();
+            started = CPU.getCurrentThreadCpuTime();
             int chunks = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < texts.size(); i++) {
@@ -68,14 +74,13 @@ public final class RedactionBench {
             }
         }
         System.out.printf(Locale.ROOT, "corpus: %d files, %d chars%n", texts.size(), chars);
-        System.out.printf(Locale.ROOT, "redaction gate: %7.1f us/file  %6.1f MB/s%n", gateMicros,
-                chars / (double) texts.size() / gateMicros);
-        System.out.printf(Locale.ROOT, "chunking:       %7.1f us/file  %6.1f MB/s  (baseline, same files)%n",
+        System.out.printf(Locale.ROOT, "redaction gate: %7.1f us CPU/file  %6.1f MB/s  (target <= %.0f us)%n",
+                gateMicros, chars / (double) texts.size() / gateMicros, TARGET_MICROS);
+        System.out.printf(Locale.ROOT, "chunking:       %7.1f us CPU/file  %6.1f MB/s  (baseline, same files)%n",
                 chunkMicros, chars / (double) texts.size() / chunkMicros);
-        System.out.printf(Locale.ROOT, "gate / chunking: %.2f (target: at most 1)%n", gateMicros / chunkMicros);
     }
 
     private static double micros(long startedNanos, int files) {
-        return (System.nanoTime() - startedNanos) / 1e3 / ((double) ROUNDS * files);
+        return (CPU.getCurrentThreadCpuTime() - startedNanos) / 1e3 / ((double) ROUNDS * files);
     }
 }
