@@ -32,6 +32,9 @@ import io.memtomem.core.store.SourceSummary;
 import io.memtomem.core.store.StoreChunkLocator;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.TagCount;
+import io.memtomem.core.tag.AutoTagRequest;
+import io.memtomem.core.tag.AutoTagResult;
+import io.memtomem.core.tag.AutoTagger;
 import io.memtomem.core.write.AddOptions;
 import io.memtomem.core.write.AddRequest;
 import io.memtomem.core.write.AddResult;
@@ -64,6 +67,7 @@ public final class Memtomem implements AutoCloseable {
     private final MemoryWriter writer;
     private final IdempotentAdds idempotentAdds;
     private final EmbeddingService embeddings;
+    private final AutoTagger autoTagger;
     private DirectoryWatcher watcher;
 
     private Memtomem(MemtomemConfig config, Database database, EmbeddingService embeddings, Clock clock) {
@@ -76,6 +80,7 @@ public final class Memtomem implements AutoCloseable {
         this.recall = new RecallService(config, database);
         this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
         this.idempotentAdds = new IdempotentAdds(new IdempotencyLedger(database), clock);
+        this.autoTagger = new AutoTagger(database);
     }
 
     /** Opens the store, creating {@code ~/.memtomem} (0700), the database and its schema on first use. */
@@ -194,6 +199,19 @@ public final class Memtomem implements AutoCloseable {
 
     public List<TagCount> tags() {
         return store.tags();
+    }
+
+    /**
+     * Keyword tags for the chunks matching the request, from TF-IDF against the store (no model): proposed in a dry
+     * run, else appended to each chunk's DB tags (the files are not rewritten).
+     */
+    public AutoTagResult autoTag(AutoTagRequest request) {
+        return autoTagger.tag(request);
+    }
+
+    /** Adds keyword tags to these chunks, e.g. the {@link IndexResult#writtenChunkIds()} of an index run. */
+    public AutoTagResult autoTagChunks(List<String> chunkIds, int maxTags) {
+        return autoTagger.tagChunks(chunkIds, maxTags);
     }
 
     public List<NamespaceCount> namespaces() {

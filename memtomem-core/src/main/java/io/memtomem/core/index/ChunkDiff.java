@@ -15,8 +15,9 @@ import java.util.Map;
  * as <em>unchanged</em> when hierarchy and namespace match (only its line span may move), otherwise as an
  * <em>update</em>. New hashes are inserts; stored chunks whose hash vanished are deletes. Duplicate hashes pair up
  * one to one in line order. With {@code force} every kept chunk is rewritten. Tags are compared too (unlike the
- * reference): a changed {@code > tags:} header leaves the content hash alone but must reach the index. So is the
- * file's {@link SourceStamp}: a new {@code valid_to:} or a file now under a project memory dir rewrites its rows.
+ * reference): a changed {@code > tags:} header leaves the content hash alone but must reach the index (keyword
+ * tags the auto-tagger added are not part of that comparison). So is the file's {@link SourceStamp}: a new
+ * {@code valid_to:} or a file now under a project memory dir rewrites its rows.
  */
 record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, List<ExistingChunk> deletes) {
 
@@ -47,7 +48,7 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
             if (row == null) {
                 inserts.add(chunk);
             } else if (!force && row.hierarchy().equals(chunk.chunk().hierarchy())
-                    && row.tags().equals(chunk.chunk().tags()) && row.namespace().equals(namespace)
+                    && row.tagsMatch(chunk.chunk().tags()) && row.namespace().equals(namespace)
                     && row.stamp().equals(stamp)) {
                 unchanged.add(new Kept(row, chunk));
             } else {

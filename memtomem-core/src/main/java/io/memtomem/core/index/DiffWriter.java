@@ -5,6 +5,7 @@ import io.memtomem.core.store.ExistingChunk;
 import io.memtomem.core.store.Session;
 import io.memtomem.core.store.SourceStamp;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -14,8 +15,8 @@ final class DiffWriter {
     private DiffWriter() {
     }
 
-    /** Returns the number of chunks written (updated plus actually inserted). */
-    static int apply(Session session, ChunkDiff diff, String namespace, SourceStamp stamp, String source, String now)
+    /** Returns the ids of the chunks written (updated plus actually inserted). */
+    static List<String> apply(Session session, ChunkDiff diff, String namespace, SourceStamp stamp, String source, String now)
             throws SQLException {
         for (ExistingChunk row : diff.deletes()) {
             ChunkWriter.delete(session, row.rowid());
@@ -35,11 +36,12 @@ final class DiffWriter {
         for (ChunkDiff.Kept kept : diff.updates()) {
             ChunkWriter.update(session, kept.row(), kept.chunk().chunk(), namespace, stamp, source, now);
         }
-        int written = diff.updates().size();
+        List<String> written = new ArrayList<>();
+        diff.updates().forEach(kept -> written.add(kept.row().id()));
         for (ChunkDiff.Fresh fresh : diff.inserts()) {
-            if (ChunkWriter.insert(session, UUID.randomUUID().toString(), fresh.chunk(), fresh.hash(), namespace,
-                    stamp, source, now)) {
-                written++;
+            String id = UUID.randomUUID().toString();
+            if (ChunkWriter.insert(session, id, fresh.chunk(), fresh.hash(), namespace, stamp, source, now)) {
+                written.add(id);
             }
         }
         return written;

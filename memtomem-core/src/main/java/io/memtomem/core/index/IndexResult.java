@@ -3,16 +3,23 @@ package io.memtomem.core.index;
 import java.util.List;
 
 /**
- * Totals of one index run. {@code totalChunks} is the chunk count of the scanned files afterwards; {@code indexed}
- * counts chunks written (new or updated), {@code unchanged} those kept as they were, {@code deleted} stale ones.
+ * Totals of one index run. {@code totalChunks} is the chunk count of the scanned files afterwards; {@code
+ * writtenChunkIds} are the chunks written (new or updated; {@link #indexed()} counts them), {@code unchanged} those
+ * kept as they were, {@code deleted} stale ones.
  * Files skipped for size or binary content are counted in {@code filesSkipped} and explained in {@code errors};
  * files the redaction gate refused are listed in {@code blocked} as {@code <path>: <rules and lines>}.
  */
-public record IndexResult(int filesScanned, long totalChunks, long indexed, long unchanged, long deleted,
-                          int filesSkipped, List<String> errors, List<String> blocked, long durationMillis) {
+public record IndexResult(int filesScanned, long totalChunks, long unchanged, long deleted, int filesSkipped,
+                          List<String> errors, List<String> blocked, long durationMillis,
+                          List<String> writtenChunkIds) {
     public IndexResult {
         errors = List.copyOf(errors);
         blocked = List.copyOf(blocked);
+        writtenChunkIds = List.copyOf(writtenChunkIds);
+    }
+
+    public long indexed() {
+        return writtenChunkIds.size();
     }
 
     public int filesBlocked() {

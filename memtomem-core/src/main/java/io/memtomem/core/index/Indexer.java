@@ -231,7 +231,8 @@ public final class Indexer implements FileReindexer {
         Path file = prepared.file();
         if (prepared.missing()) {
             // the whole root is gone (an unmounted volume): that is not a deletion of the file
-            return new FileOutcome(file, FileOutcome.Status.ROOT_GONE, 0, 0, 0, 0, "index root is missing: " + root);
+            return new FileOutcome(file, FileOutcome.Status.ROOT_GONE, 0, 0, 0, "index root is missing: " + root,
+                    List.of());
         }
         if (prepared.skipReason() != null) {
             return FileOutcome.skipped(file, prepared.skipReason());
@@ -243,7 +244,7 @@ public final class Indexer implements FileReindexer {
             return FileOutcome.failed(file, prepared.error());
         }
         int count = prepared.unchangedCount();
-        return new FileOutcome(file, FileOutcome.Status.INDEXED, count, 0, count, 0, null);
+        return new FileOutcome(file, FileOutcome.Status.INDEXED, count, count, 0, null, List.of());
     }
 
     private FileOutcome write(Session session, PreparedFile prepared, String explicitNamespace, boolean force,
@@ -251,8 +252,8 @@ public final class Indexer implements FileReindexer {
         Path file = prepared.file();
         String source = file.toString();
         if (prepared.missing()) {
-            return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, 0,
-                    ChunkWriter.deleteSource(session, source), null);
+            return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, ChunkWriter.deleteSource(session, source),
+                    null, List.of());
         }
         List<ExistingChunk> existing = ChunkWriter.existing(session, source);
         String namespace = resolveNamespace(explicitNamespace, existing, file);
@@ -260,11 +261,11 @@ public final class Indexer implements FileReindexer {
         SourceStamp stamp = new SourceStamp(location.scope().wireName(), location.projectRootText(),
                 prepared.validity().fromUnix(), prepared.validity().toUnix());
         ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, stamp, force);
-        int written = DiffWriter.apply(session, diff, namespace, stamp, source, now);
+        List<String> written = DiffWriter.apply(session, diff, namespace, stamp, source, now);
         FileFingerprints.put(session, source, prepared.sha256(), fingerprintSettings(location));
-        int ignored = diff.inserts().size() + diff.updates().size() - written;
-        return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored, written,
-                diff.unchanged().size(), diff.deletes().size(), null);
+        int ignored = diff.inserts().size() + diff.updates().size() - written.size();
+        return new FileOutcome(file, FileOutcome.Status.INDEXED, prepared.chunks().size() - ignored,
+                diff.unchanged().size(), diff.deletes().size(), null, written);
     }
 
     /**
@@ -312,8 +313,8 @@ public final class Indexer implements FileReindexer {
     private static final class Tally {
         final List<String> errors = new ArrayList<>();
         final List<String> blocked = new ArrayList<>();
+        final List<String> writtenIds = new ArrayList<>();
         long totalChunks;
-        long indexed;
         long unchanged;
         long deleted;
         int skipped;
@@ -321,7 +322,7 @@ public final class Indexer implements FileReindexer {
 
         void add(FileOutcome outcome) {
             totalChunks += outcome.totalChunks();
-            indexed += outcome.indexed();
+            writtenIds.addAll(outcome.writtenIds());
             unchanged += outcome.unchanged();
             deleted += outcome.deleted();
             switch (outcome.status()) {
@@ -340,12 +341,12 @@ public final class Indexer implements FileReindexer {
         }
 
         IndexProgress progress(int done, int total, Path current) {
-            return new IndexProgress(done, total, indexed, skipped, failed, current);
+            return new IndexProgress(done, total, writtenIds.size(), skipped, failed, current);
         }
 
         IndexResult result(int scanned, long durationMillis) {
-            return new IndexResult(scanned, totalChunks, indexed, unchanged, deleted, skipped, errors, blocked,
-                    durationMillis);
+            return new IndexResult(scanned, totalChunks, unchanged, deleted, skipped, errors, blocked, durationMillis,
+                    writtenIds);
         }
     }
 }

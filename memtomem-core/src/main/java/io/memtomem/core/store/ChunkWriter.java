@@ -17,15 +17,17 @@ public final class ChunkWriter {
 
     /** All rows of a source, in line order (every namespace, so the diff covers the whole file). */
     public static List<ExistingChunk> existing(Session session, String source) throws SQLException {
-        PreparedStatement statement = session.prepare("SELECT rowid, id, content_hash, heading_hierarchy, tags,"
-                + " namespace, start_line, end_line, scope, project_root, valid_from_unix, valid_to_unix"
-                + " FROM chunks WHERE source_file = ? ORDER BY start_line, rowid");
+        PreparedStatement statement = session.prepare("SELECT c.rowid, c.id, c.content_hash, c.heading_hierarchy,"
+                + " c.tags, c.namespace, c.start_line, c.end_line, c.scope, c.project_root, c.valid_from_unix,"
+                + " c.valid_to_unix, a.tags FROM chunks c LEFT JOIN chunk_auto_tags a ON a.chunk_id = c.id"
+                + " WHERE c.source_file = ? ORDER BY c.start_line, c.rowid");
         statement.setString(1, source);
         List<ExistingChunk> rows = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new ExistingChunk(row.getLong(1), row.getString(2), row.getString(3),
-                        JsonLists.decode(row.getString(4)), JsonLists.decode(row.getString(5)), row.getString(6),
+                        JsonLists.decode(row.getString(4)), JsonLists.decode(row.getString(5)),
+                        JsonLists.decode(row.getString(13)), row.getString(6),
                         row.getInt(7), row.getInt(8), new SourceStamp(row.getString(9), row.getString(10),
                         nullableLong(row, 11), nullableLong(row, 12))));
             }
@@ -72,7 +74,7 @@ public final class ChunkWriter {
         return true;
     }
 
-    /** Rewrites a kept chunk (hierarchy, namespace or forced refresh) under its existing id and counters. */
+    /** Rewrites a kept chunk (hierarchy, namespace or forced refresh) under its existing id, counters and auto tags. */
     public static void update(Session session, ExistingChunk row, Chunk chunk, String namespace, SourceStamp stamp,
                               String source, String now) throws SQLException {
         PreparedStatement statement = session.prepare("UPDATE chunks SET content = ?, heading_hierarchy = ?,"
@@ -83,7 +85,7 @@ public final class ChunkWriter {
         statement.setString(3, chunk.chunkType());
         statement.setInt(4, chunk.startLine());
         statement.setInt(5, chunk.endLine());
-        statement.setString(6, JsonLists.encode(chunk.tags()));
+        statement.setString(6, JsonLists.encode(AutoTagLedger.withAutoTags(chunk.tags(), row.autoTags())));
         statement.setString(7, namespace);
         statement.setString(8, now);
         bindStamp(statement, 9, stamp);

@@ -67,6 +67,7 @@ public final class Database implements AutoCloseable {
             for (int i = 0; i < READERS; i++) {
                 Session reader = new Session(connect(path, openRetry));
                 database.retry.run("configuring a reader", () -> {
+                    TermVocabulary.attach(reader);
                     reader.execute("PRAGMA query_only = ON");
                     return null;
                 });
