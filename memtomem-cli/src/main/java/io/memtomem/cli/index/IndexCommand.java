@@ -10,6 +10,8 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.index.IndexProgressListener;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.index.IndexResult;
+import io.memtomem.core.tag.AutoTagRequest;
+import io.memtomem.core.tag.AutoTagResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +29,12 @@ import java.util.concurrent.Callable;
         "Index a file or a directory of notes.",
         "Unchanged files are skipped unless --force. Files that look like they hold a secret (API keys, tokens, "
                 + "passwords, private keys) are not indexed and are listed as blocked, unless --force-unsafe. Shows a "
-                + "progress bar on a terminal and prints a one-line summary."})
+                + "progress bar on a terminal and prints a one-line summary.",
+        "--auto-tag also gives the chunks this run inserted or changed up to --max-tags keyword tags: their words "
+                + "that are frequent in the chunk and rare in the store (TF-IDF, no model; stop-words, short words "
+                + "and numbers are skipped). The tags live in the index only, like access counts: the files are not "
+                + "rewritten, tag filters and `tag_list` see them, and a chunk whose text changes loses them. "
+                + "--json then adds auto_tagged (chunks) and tags_added."})
 public final class IndexCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -39,6 +46,14 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--no-recursive", description = "Index only the files directly inside PATH.")
     private boolean noRecursive;
+
+    @Option(names = "--auto-tag", description = "Add keyword tags to the new and changed chunks (see above).")
+    private boolean autoTag;
+
+    @Option(names = "--max-tags", paramLabel = "N", description = "With --auto-tag: at most N keyword tags per chunk, "
+            + AutoTagRequest.MIN_TAGS + "-" + AutoTagRequest.MAX_TAGS + " (default: "
+            + AutoTagRequest.DEFAULT_MAX_TAGS + ").")
+    private Integer maxTags;
 
     @Option(names = "--force-unsafe", description = "Also index files the secret-redaction gate flags; each one is "
             + "logged to stderr (rules and lines, never the secret).")
@@ -60,18 +75,42 @@ public final class IndexCommand implements Callable<Integer> {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new CliException(ExitCode.ERROR, "path does not exist: " + target);
         }
+        int tagsPerChunk = tagsPerChunk();
         IndexResult result;
+        AutoTagResult tagged = null;
         try (Memtomem memtomem = context.openStore()) {
             result = memtomem.index(new IndexRequest(target, !noRecursive, force, namespace.value(), forceUnsafe), progress());
+            if (autoTag) {
+                tagged = memtomem.autoTagChunks(result.writtenChunkIds(), tagsPerChunk);
+            }
         }
         if (json.enabled()) {
-            Json.print(context.out(), toJson(result));
+            Json.print(context.out(), toJson(result, tagged));
         } else {
             context.out().println(summary(result));
+            if (tagged != null) {
+                context.out().println("Auto-tagged " + tagged.chunksTagged() + " chunk(s) with "
+                        + tagged.tagsAdded() + " keyword tag(s)");
+            }
             result.blocked().forEach(blocked -> context.err().println(context.palette().yellow("Blocked: ") + blocked));
             result.errors().forEach(error -> context.err().println(context.palette().yellow("Warning: ") + error));
         }
         return ExitCode.OK.code();
+    }
+
+    /** --max-tags, checked before anything is indexed; it means nothing without --auto-tag. */
+    private int tagsPerChunk() {
+        if (maxTags == null) {
+            return AutoTagRequest.DEFAULT_MAX_TAGS;
+        }
+        if (!autoTag) {
+            throw new CliException(ExitCode.REFUSED_OR_USAGE, "--max-tags only applies with --auto-tag");
+        }
+        if (maxTags < AutoTagRequest.MIN_TAGS || maxTags > AutoTagRequest.MAX_TAGS) {
+            throw new CliException(ExitCode.REFUSED_OR_USAGE, "--max-tags must be between " + AutoTagRequest.MIN_TAGS
+                    + " and " + AutoTagRequest.MAX_TAGS + ", got " + maxTags);
+        }
+        return maxTags;
     }
 
     /** The bar is for a person watching; scripts and --json get only the final result. */
@@ -88,7 +127,7 @@ public final class IndexCommand implements Callable<Integer> {
                 + "ms)";
     }
 
-    private static Map<String, Object> toJson(IndexResult result) {
+    private static Map<String, Object> toJson(IndexResult result, AutoTagResult tagged) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("files_scanned", result.filesScanned());
         payload.put("total_chunks", result.totalChunks());
@@ -100,6 +139,10 @@ public final class IndexCommand implements Callable<Integer> {
         payload.put("blocked_files", result.blocked());
         payload.put("errors", result.errors());
         payload.put("duration_ms", result.durationMillis());
+        if (tagged != null) {
+            payload.put("auto_tagged", tagged.chunksTagged());
+            payload.put("tags_added", tagged.tagsAdded());
+        }
         return payload;
     }
 }

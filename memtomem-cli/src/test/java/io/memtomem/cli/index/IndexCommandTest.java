@@ -107,6 +107,40 @@ class IndexCommandTest {
     }
 
     @Test
+    void autoTagTagsTheChunksThisRunWroteAndReportsThem() throws Exception {
+        Result first = cli.run("index", notes.toString(), "--auto-tag");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(first.out().endsWith("\nAuto-tagged 2 chunk(s) with 6 keyword tag(s)\n"), first.out());
+        assertTrue(cli.run("search", "rollout", "--tag", "kubectl").out().contains("deploy.md"));
+
+        Files.writeString(notes.resolve("dns.md"), "# Resolver\n\nUnbound caches negative answers.\n");
+        JsonNode json = new ObjectMapper().readTree(cli.run("index", notes.toString(), "--auto-tag", "--max-tags",
+                "1", "--json").out());
+        assertEquals(1, json.get("indexed").asInt());
+        assertEquals(1, json.get("auto_tagged").asInt(), "only the new file's chunk");
+        assertEquals(1, json.get("tags_added").asInt());
+        assertFalse(new ObjectMapper().readTree(cli.run("index", notes.toString(), "--json").out())
+                .has("auto_tagged"), "auto_tagged is reported only with --auto-tag");
+    }
+
+    @Test
+    void maxTagsOutOfRangeOrWithoutAutoTagIsAUsageError() {
+        Result high = cli.run("index", notes.toString(), "--auto-tag", "--max-tags", "11");
+        assertEquals(2, high.exitCode(), high::toString);
+        assertEquals("Error: --max-tags must be between 1 and 10, got 11", high.err().strip());
+        Result alone = cli.run("index", notes.toString(), "--max-tags", "2");
+        assertEquals(2, alone.exitCode(), alone::toString);
+        assertEquals("Error: --max-tags only applies with --auto-tag", alone.err().strip());
+        assertTrue(cli.run("search", "CoreDNS").out().contains("No results"), "nothing was indexed");
+    }
+
+    @Test
+    void helpDescribesAutoTag() {
+        String help = cli.run("index", "--help").out();
+        assertTrue(help.contains("--auto-tag") && help.contains("--max-tags=N") && help.contains("TF-IDF"), help);
+    }
+
+    @Test
     void aMissingPathIsAClearErrorWithExitOne() {
         Result result = cli.run("index", "no/such/dir");
         assertEquals(1, result.exitCode(), result::toString);

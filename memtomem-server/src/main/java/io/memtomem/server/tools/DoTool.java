@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * {@code mem_do}: one tool that reaches every action beyond the core tools, so hosts see a small tool list. Action
- * names are normalised ({@code Tag-List}, {@code mem_tag_list} → {@code tag_list}), the reference's
- * {@code namespace_*} aliases resolve to {@code ns_*}, and an unknown name gets did-you-mean suggestions.
+ * names are normalised ({@code Tag-List}, {@code mem_tag_list} → {@code tag_list}), the reference's aliases resolve
+ * ({@code namespace_*} → {@code ns_*}, {@code tag_auto} → {@code auto_tag}), and an unknown name gets did-you-mean
+ * suggestions.
  */
 public final class DoTool {
     static final InputSchema SCHEMA = InputSchema.of(
@@ -24,6 +25,7 @@ public final class DoTool {
             Param.object("params", "The action's parameters, e.g. {\"chunk_id\": \"…\"}; see "
                     + "mem_do(action=\"help\", params={\"category\": \"…\"})."));
     private static final String ALIAS_PREFIX = "namespace_";
+    private static final Map<String, String> ALIASES = Map.of("tag_auto", "auto_tag");
     private static final int MAX_SUGGESTIONS = 3;
 
     private final Map<String, Operation> actions = new LinkedHashMap<>();
@@ -70,6 +72,7 @@ public final class DoTool {
         if (name.startsWith(ALIAS_PREFIX)) {
             name = "ns_" + name.substring(ALIAS_PREFIX.length());
         }
+        name = ALIASES.getOrDefault(name, name);
         Operation action = actions.get(name);
         if (action != null) {
             return action;
@@ -103,7 +106,7 @@ public final class DoTool {
                     + "params={\"category\": \"<category>\"})):\n");
             categories.forEach((name, members) -> text.append('\n').append(name).append(": ")
                     .append(String.join(", ", members.stream().map(Operation::name).toList())));
-            return text.append("\n\nAliases: namespace_<x> means ns_<x>.").toString();
+            return text.append("\n\nAliases: namespace_<x> means ns_<x>, tag_auto means auto_tag.").toString();
         }
         StringBuilder text = new StringBuilder("Actions in category '").append(category).append("':\n");
         for (Operation action : categories.get(category)) {

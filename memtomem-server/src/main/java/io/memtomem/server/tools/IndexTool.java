@@ -23,7 +23,10 @@ public final class IndexTool {
             Param.bool("recursive", "Also index subdirectories.").defaultValue(true),
             Param.bool("force", "Re-index files even when unchanged (keeps chunk ids).").defaultValue(false),
             Param.string("namespace", "Namespace for files indexed for the first time (stored namespaces are kept).")
-                    .maxLength(128));
+                    .maxLength(128),
+            Param.bool("auto_tag", "Also add keyword tags (TF-IDF, no model) to the chunks this run inserted or "
+                    + "changed; unchanged chunks are left alone. " + TagTools.STORAGE_NOTE).defaultValue(false),
+            TagTools.MAX_TAGS);
 
     private final ServerContext context;
     private final MemoryDirScope scope;
@@ -37,7 +40,8 @@ public final class IndexTool {
         return new Operation("mem_index", "core", "Re-index the memory dirs, or one file or folder inside them, so "
                 + "their notes are searchable; unchanged files are skipped. Needed once for files that were there "
                 + "before the server started. A path outside the memory dirs is refused: add it to "
-                + "indexing.memory_dirs, or index it from a terminal with mm index PATH.",
+                + "indexing.memory_dirs, or index it from a terminal with mm index PATH. auto_tag=true also adds "
+                + "keyword tags to the new and changed chunks.",
                 SCHEMA, this::handle);
     }
 
@@ -58,7 +62,13 @@ public final class IndexTool {
             results.add(result);
             filesBefore += result.filesScanned();
         }
-        return report(combined(results));
+        IndexResult result = combined(results);
+        String report = report(result);
+        if (!args.bool("auto_tag") || result.filesScanned() == 0) {
+            return report;
+        }
+        int tagged = context.store().autoTagChunks(result.writtenChunkIds(), args.integer("max_tags")).chunksTagged();
+        return report + "\n- Auto-tagged: " + tagged + " chunks";
     }
 
     private static String describe(int offset, IndexProgress progress) {
@@ -71,19 +81,21 @@ public final class IndexTool {
     private static IndexResult combined(List<IndexResult> results) {
         List<String> errors = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         results.forEach(result -> {
             errors.addAll(result.errors());
             blocked.addAll(result.blocked());
+            written.addAll(result.writtenChunkIds());
         });
         return new IndexResult(results.stream().mapToInt(IndexResult::filesScanned).sum(),
                 results.stream().mapToLong(IndexResult::totalChunks).sum(),
-                results.stream().mapToLong(IndexResult::indexed).sum(),
                 results.stream().mapToLong(IndexResult::unchanged).sum(),
                 results.stream().mapToLong(IndexResult::deleted).sum(),
                 results.stream().mapToInt(IndexResult::filesSkipped).sum(),
                 errors,
                 blocked,
-                results.stream().mapToLong(IndexResult::durationMillis).sum());
+                results.stream().mapToLong(IndexResult::durationMillis).sum(),
+                written);
     }
 
     static String report(IndexResult result) {

@@ -27,7 +27,7 @@ public final class ToolCatalog {
                 write.edit(), write.delete(), write.batchAdd(),
                 search.expand(),
                 browse.namespaceList(),
-                browse.tagList(),
+                browse.tagList(), new TagTools(context).autoTag(),
                 new ConfigAction(context).config(), status.embeddingReset(), status.version(),
                 status.stats().withName("stats").withCategory("advanced")));
         List<Operation> core = List.of(search.search(), write.add(), new IndexTool(context).index(),

@@ -14,7 +14,7 @@ class DoToolTest extends ToolsOnTempStore {
     void helpListsEveryActionByCategory() {
         String text = tools.okAction("help", Map.of());
         for (String line : List.of("crud: edit, delete, batch_add", "search: expand", "namespace: ns_list",
-                "tags: tag_list", "advanced: config, embedding_reset, version, stats")) {
+                "tags: tag_list, auto_tag", "advanced: config, embedding_reset, version, stats")) {
             assertTrue(text.contains("\n" + line), () -> line + " missing in\n" + text);
         }
     }
@@ -31,7 +31,7 @@ class DoToolTest extends ToolsOnTempStore {
     @Test
     void unknownActionsGetSuggestions() {
         assertEquals("Error: unknown action 'edt'. Did you mean: edit?", tools.errorAction("edt", Map.of()));
-        assertTrue(tools.errorAction("tag", Map.of()).contains("Did you mean: tag_list"));
+        assertTrue(tools.errorAction("tag", Map.of()).contains("Did you mean: auto_tag, tag_list"));
         assertEquals("Error: unknown action 'zzzzzzzzzzzzzzzz'. Run mem_do(action=\"help\") to list the actions.",
                 tools.errorAction("zzzzzzzzzzzzzzzz", Map.of()));
     }

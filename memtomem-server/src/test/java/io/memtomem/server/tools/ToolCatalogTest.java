@@ -45,7 +45,7 @@ class ToolCatalogTest {
         List<String> full = names(tools.catalog().exposed(ToolMode.FULL));
         assertEquals(CORE, full.subList(0, CORE.size()));
         assertEquals(List.of("mem_help", "mem_edit", "mem_delete", "mem_batch_add", "mem_expand", "mem_ns_list",
-                "mem_tag_list", "mem_config", "mem_embedding_reset", "mem_version"), full.subList(CORE.size(), full.size()));
+                "mem_tag_list", "mem_auto_tag", "mem_config", "mem_embedding_reset", "mem_version"), full.subList(CORE.size(), full.size()));
     }
 
     @Test
