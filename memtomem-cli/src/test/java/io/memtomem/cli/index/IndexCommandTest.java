@@ -111,7 +111,7 @@ class IndexCommandTest {
         Result first = cli.run("index", notes.toString(), "--auto-tag");
         assertEquals(0, first.exitCode(), first::toString);
         assertTrue(first.out().endsWith("\nAuto-tagged 2 chunk(s) with 6 keyword tag(s)\n"), first.out());
-        assertTrue(cli.run("search", "rollout", "--tag", "kubectl").out().contains("deploy.md"));
+        assertTrue(cli.run("search", "rollout", "--tag", "deploy").out().contains("deploy.md"), "the heading word");
 
         Files.writeString(notes.resolve("dns.md"), "# Resolver\n\nUnbound caches negative answers.\n");
         JsonNode json = new ObjectMapper().readTree(cli.run("index", notes.toString(), "--auto-tag", "--max-tags",

@@ -43,6 +43,11 @@ public record Chunk(String content, List<String> hierarchy, String chunkType, in
 
     /** The text fed to full-text search and embeddings: the breadcrumb gives a section its context. */
     public String retrievalText() {
+        return retrievalText(hierarchy, content);
+    }
+
+    /** The retrieval text of a chunk known by its stored heading hierarchy and content. */
+    public static String retrievalText(List<String> hierarchy, String content) {
         return hierarchy.isEmpty() ? content : String.join(" > ", hierarchy) + "\n\n" + content;
     }
 }

@@ -3,6 +3,7 @@ package io.memtomem.core.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.BiConsumer;
 
 /**
  * Document frequencies of the full-text index: an {@code fts5vocab} table over {@code chunks_fts} (type
@@ -26,6 +27,16 @@ public final class TermVocabulary {
         statement.setString(1, term);
         try (ResultSet row = statement.executeQuery()) {
             return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    /** Every term of the index with its document frequency, in one scan. */
+    public static void allDocumentFrequencies(Session session, BiConsumer<String, Long> sink) throws SQLException {
+        try (ResultSet row = session.prepare("SELECT term, doc FROM temp.chunks_fts_vocab WHERE col = 'content'")
+                .executeQuery()) {
+            while (row.next()) {
+                sink.accept(row.getString(1), row.getLong(2));
+            }
         }
     }
 

@@ -55,6 +55,9 @@ final class ChunkWords {
 
     /** Drops the combining diacritics (U+0300–U+036F) unicode61 removes; kana voicing marks and jamo are kept. */
     private static String fold(String word) {
+        if (word.chars().allMatch(c -> c < 0xC0)) {
+            return word; // nothing to decompose: most words of most notes
+        }
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());
         decomposed.chars().filter(c -> c < 0x300 || c > 0x36F).forEach(c -> folded.append((char) c));

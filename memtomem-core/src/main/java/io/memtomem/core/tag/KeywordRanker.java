@@ -19,6 +19,8 @@ final class KeywordRanker {
     private static final int MIN_LENGTH = 3;
     private static final int MIN_LENGTH_DENSE_SCRIPT = 2;
     private static final int MAX_LENGTH = 32;
+    /** Hangul Jamo, the first block of the dense scripts: letters before it need no script lookup. */
+    private static final int DENSE_SCRIPTS_START = 0x1100;
 
     private KeywordRanker() {
     }
@@ -48,16 +50,22 @@ final class KeywordRanker {
     }
 
     static boolean isCandidate(String word) {
-        if (StopWords.contains(word)) {
-            return false;
+        int length = 0;
+        int letters = 0;
+        int digits = 0;
+        boolean dense = false;
+        for (int i = 0; i < word.length(); i += Character.charCount(word.codePointAt(i))) {
+            int codePoint = word.codePointAt(i);
+            length++;
+            if (Character.isLetter(codePoint)) {
+                letters++;
+                dense |= codePoint >= DENSE_SCRIPTS_START && isDenseScript(codePoint);
+            } else if (Character.isDigit(codePoint)) {
+                digits++;
+            }
         }
-        int length = word.codePointCount(0, word.length());
-        int minLength = word.codePoints().anyMatch(KeywordRanker::isDenseScript) ? MIN_LENGTH_DENSE_SCRIPT : MIN_LENGTH;
-        if (length < minLength || length > MAX_LENGTH) {
-            return false;
-        }
-        long letters = word.codePoints().filter(Character::isLetter).count();
-        return letters > 0 && word.codePoints().filter(Character::isDigit).count() < letters;
+        int minLength = dense ? MIN_LENGTH_DENSE_SCRIPT : MIN_LENGTH;
+        return length >= minLength && length <= MAX_LENGTH && letters > digits && !StopWords.contains(word);
     }
 
     /** Scripts whose words are one or two characters long, where a 3-character minimum would drop most words. */

@@ -160,7 +160,20 @@ class AutoTaggerTest {
         Map<String, StoredChunk> after = chunksByTitle();
         assertEquals(postgresBefore.tags(), after.get("## Postgres").tags());
         assertEquals(List.of("kafka", "consumer"), after.get("## Kafka").tags(), "new text, fresh tags");
-        assertEquals(List.of("lisbon", "tram"), after.get("## Trip").tags());
+        assertEquals(List.of("lisbon", "trip"), after.get("## Trip").tags(), "heading words count");
+    }
+
+    @Test
+    void aFewChunksInALargeStoreAreTaggedFromPerTermLookups() {
+        for (int i = 0; i < 40; i++) {
+            write(notes.resolve("small/pad-" + i + ".md"), "## Pad\n\nPadding line.\n");
+        }
+        index(false);
+        write(notes.resolve("small/trip.md"), "## Trip\n\nLisbon tram pastel lisbon.\n");
+        IndexResult indexed = index(false);
+        assertEquals(1, indexed.indexed());
+        AutoTagResult tagged = memtomem.autoTagChunks(indexed.writtenChunkIds(), 2);
+        assertEquals(List.of("lisbon", "trip"), tagged.tagged().get(0).tags());
     }
 
     @Test
