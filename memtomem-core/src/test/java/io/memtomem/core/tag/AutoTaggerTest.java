@@ -17,8 +17,14 @@ import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.TagCount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +167,36 @@ class AutoTaggerTest {
         assertEquals(postgresBefore.tags(), after.get("## Postgres").tags());
         assertEquals(List.of("kafka", "consumer"), after.get("## Kafka").tags(), "new text, fresh tags");
         assertEquals(List.of("lisbon", "trip"), after.get("## Trip").tags(), "heading words count");
+    }
+
+    @Test
+    void twoInstancesTaggingTheSameStoreAtOnceAddEachTagOnce() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            write(notes.resolve("many/n" + i + ".md"), section("Topic" + (char) ('a' + i % 26), "Keyword"
+                    + (char) ('a' + i % 26) + " and unique" + (char) ('a' + i / 26) + " words."));
+        }
+        index(false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Memtomem other = TestStores.open(TestStores.withNotes(home))) {
+            List<Future<AutoTagResult>> runs = new ArrayList<>();
+            for (Memtomem instance : List.of(memtomem, other)) {
+                runs.add(pool.submit(() -> instance.autoTag(new AutoTagRequest(null, null, 3, false))));
+            }
+            int tagsAdded = 0;
+            for (Future<AutoTagResult> run : runs) {
+                tagsAdded += run.get(120, TimeUnit.SECONDS).tagsAdded();
+            }
+            List<StoredChunk> all = memtomem.recall(new RecallRequest(null, null, "*", null, null, 500)).chunks();
+            assertEquals(all.stream().mapToInt(chunk -> chunk.tags().size()).sum(), tagsAdded,
+                    "a tag the other instance wrote first is not counted again");
+            assertTrue(all.stream().allMatch(chunk -> chunk.tags().stream().distinct().count() == chunk.tags().size()),
+                    "no chunk carries a tag twice");
+            assertTrue(all.stream().filter(chunk -> chunk.source().toString().contains("many"))
+                    .allMatch(chunk -> chunk.tags().contains(chunk.hierarchy().get(0).substring("## ".length())
+                            .toLowerCase(Locale.ROOT))), "every topic chunk got its heading word");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
