@@ -40,16 +40,18 @@ import org.slf4j.LoggerFactory;
  * The incremental indexer (memory-core.md §4.1-4.2). Files are read and chunked on two worker threads while the
  * calling thread applies each file's hash diff in a short write transaction: a file is never split across
  * transactions, so a crash never leaves a half-indexed file. In a bulk run, files whose chunks are ready together
- * share one transaction (at most 64 files / 512 chunks) and other processes get the write lock between batches. A file whose bytes are unchanged since it
- * was last indexed is not even chunked ({@link FileFingerprints}), which keeps a no-change re-index cheap.
+ * share one transaction (at most 256 files / 1,024 chunks: each commit flushes an FTS segment and rewrites the hot
+ * index pages, so fewer, larger batches cost less) and other processes get the write lock between batches. A file
+ * whose bytes are unchanged since it was last indexed is not even chunked ({@link FileFingerprints}), which keeps a
+ * no-change re-index cheap.
  */
 public final class Indexer implements FileReindexer {
     private static final int WORKERS = 2;
     private static final int WINDOW = 32;
     private static final String CHUNKER_VERSION = "chunker-v1:";
     /** Bounds of one bulk write transaction: short enough that other processes get the lock between batches. */
-    private static final int MAX_BATCH_FILES = 64;
-    private static final int MAX_BATCH_CHUNKS = 512;
+    private static final int MAX_BATCH_FILES = 256;
+    private static final int MAX_BATCH_CHUNKS = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
     private final MemtomemConfig config;
@@ -96,7 +98,10 @@ public final class Indexer implements FileReindexer {
             throw new InvalidInputException("path", "path does not exist: " + root);
         }
         Redaction redaction = request.forceUnsafe() ? Redaction.BYPASS_AUDITED : Redaction.BLOCK;
-        runPipeline(files, namespace, request.force(), redaction, walkRoot, tally, listener);
+        database.bulk(() -> {
+            runPipeline(files, namespace, request.force(), redaction, walkRoot, tally, listener);
+            return null;
+        });
         return tally.result(files.size(), (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -172,4 +172,26 @@ class DatabaseTest {
         StoreException error = assertThrows(StoreException.class, () -> column(database, "SELECT 1"));
         assertTrue(error.getMessage().contains("closed"));
     }
+
+    private static int checkpointInterval(Database database) {
+        return database.write("reading the checkpoint interval", session -> {
+            try (ResultSet row = session.prepare("PRAGMA wal_autocheckpoint").executeQuery()) {
+                return row.next() ? row.getInt(1) : -1;
+            }
+        });
+    }
+
+    @Test
+    void aBulkRunCheckpointsLessOftenAndRestoresTheIntervalEvenWhenItFails() {
+        try (Database database = Database.open(db())) {
+            assertEquals(1000, checkpointInterval(database));
+            int nested = database.bulk(() -> database.bulk(() -> checkpointInterval(database)));
+            assertEquals(16_384, nested);
+            assertEquals(1000, checkpointInterval(database));
+            assertThrows(IllegalStateException.class, () -> database.bulk(() -> {
+                throw new IllegalStateException("the bulk work failed");
+            }));
+            assertEquals(1000, checkpointInterval(database));
+        }
+    }
 }
