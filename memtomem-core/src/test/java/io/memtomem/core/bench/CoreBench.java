@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 /**
  * BM25-only benchmark of the core (issue 3): indexing 10,000 synthetic markdown files (~30,000 chunks of 80-180
  * Zipf-distributed words from a 30,000-word vocabulary; queries are two content words) against a raw
- * one-transaction SQLite insert of the same rows, a no-change re-index, heap after indexing, and search latency at
- * 100,000 chunks against a raw FTS5 {@code MATCH ... ORDER BY bm25()} on the same table. Not a test: it prints
- * numbers and the targets they are measured against.
+ * one-transaction SQLite insert of the same rows into a copy of the schema (same indexes), a no-change re-index,
+ * heap after indexing, and search latency at 100,000 chunks against a raw FTS5 {@code MATCH ... ORDER BY bm25()} on
+ * the same table. Not a test: it prints numbers and the targets they are measured against.
  *
  * <p>Run from the repository root (after {@code mvn -B -ntp -q install -DskipTests}):
  * <pre>
@@ -77,12 +77,17 @@ public final class CoreBench {
             long started = System.nanoTime();
             IndexResult first = memtomem.index(new IndexRequest(corpus, true, false, null), null);
             double indexSeconds = seconds(started);
-            double rawSeconds = rawInsertSeconds(config.dbPath());
+            double heapMb = heapMb();
+            List<String[]> rows = indexedRows(config.dbPath());
+            double rawSeconds = rawInsertSeconds(rows, schemaOf(config.dbPath()));
+            double reducedSeconds = rawInsertSeconds(rows, REDUCED_SCHEMA);
             report("index %,d files / %,d chunks: %.2f s, %.1f MB/s (target <= 30 s)", first.filesScanned(),
                     first.totalChunks(), indexSeconds, bytes / 1e6 / indexSeconds);
-            report("raw insert of the same chunks in one transaction: %.2f s -> indexer is %.2fx raw (target <= 3x)",
-                    rawSeconds, indexSeconds / rawSeconds);
-            report("heap used after indexing: %.0f MB (target <= 256 MB, max heap %.0f MB)", heapMb(),
+            report("raw insert of the same chunks in one transaction into a copy of the schema: %.2f s -> indexer is"
+                    + " %.2fx raw (target <= 3x)", rawSeconds, indexSeconds / rawSeconds);
+            report("  (into a reduced table with 3 of the 9 indexes: %.2f s -> %.2fx)", reducedSeconds,
+                    indexSeconds / reducedSeconds);
+            report("heap used after indexing: %.0f MB (target <= 256 MB, max heap %.0f MB)", heapMb,
                     Runtime.getRuntime().maxMemory() / 1e6);
 
             started = System.nanoTime();
@@ -146,8 +151,20 @@ public final class CoreBench {
         return rows;
     }
 
-    /** Copies the indexed rows out, then times inserting them into an empty copy of the schema in one transaction. */
-    private double rawInsertSeconds(Path indexedDb) throws SQLException, IOException {
+    /**
+     * The first raw baseline's table before it became a copy of the real schema: the bench used to compare against
+     * it alone, which left 6 of the chunks table's 9 indexes out of the raw side. Still printed for comparison.
+     */
+    private static final List<String> REDUCED_SCHEMA = List.of(
+            "CREATE TABLE chunks (id TEXT PRIMARY KEY, content TEXT NOT NULL, content_hash TEXT NOT NULL,"
+                    + " source_file TEXT NOT NULL, heading_hierarchy TEXT, tags TEXT, namespace TEXT DEFAULT 'default',"
+                    + " start_line INTEGER DEFAULT 0, created_at TEXT, updated_at TEXT)",
+            "CREATE INDEX idx_source ON chunks(source_file)",
+            "CREATE UNIQUE INDEX idx_unique ON chunks(namespace, source_file, content_hash, start_line)",
+            "CREATE VIRTUAL TABLE chunks_fts USING fts5(content, source_file, tokenize='unicode61')");
+
+    /** The chunk values (and FTS text) the indexer stored, to be inserted again by the raw baselines. */
+    private static List<String[]> indexedRows(Path indexedDb) throws SQLException {
         List<String[]> rows = new ArrayList<>();
         try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + indexedDb);
              Statement select = source.createStatement();
@@ -162,18 +179,36 @@ public final class CoreBench {
                 rows.add(values);
             }
         }
+        return rows;
+    }
+
+    /** The DDL of the indexed chunks table, its indexes and its FTS table (SQLite creates the FTS shadow tables). */
+    private static List<String> schemaOf(Path indexedDb) throws SQLException {
+        List<String> ddl = new ArrayList<>();
+        try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + indexedDb);
+             Statement select = source.createStatement();
+             ResultSet row = select.executeQuery("SELECT sql FROM sqlite_master WHERE tbl_name IN ('chunks',"
+                     + " 'chunks_fts') AND sql IS NOT NULL ORDER BY type = 'table' DESC, rowid")) {
+            while (row.next()) {
+                ddl.add(row.getString(1));
+            }
+        }
+        return ddl;
+    }
+
+    /** Times inserting the rows into an empty table made by {@code ddl} in one transaction. */
+    private double rawInsertSeconds(List<String[]> rows, List<String> ddl) throws SQLException, IOException {
         Path rawDb = work.resolve("raw.db");
-        Files.deleteIfExists(rawDb);
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(rawDb.resolveSibling(rawDb.getFileName() + suffix));
+        }
         try (Connection target = DriverManager.getConnection("jdbc:sqlite:" + rawDb);
-             Statement ddl = target.createStatement()) {
-            ddl.execute("PRAGMA journal_mode = WAL");
-            ddl.execute("PRAGMA synchronous = NORMAL");
-            ddl.execute("CREATE TABLE chunks (id TEXT PRIMARY KEY, content TEXT NOT NULL, content_hash TEXT NOT NULL,"
-                    + " source_file TEXT NOT NULL, heading_hierarchy TEXT, tags TEXT, namespace TEXT DEFAULT 'default',"
-                    + " start_line INTEGER DEFAULT 0, created_at TEXT, updated_at TEXT)");
-            ddl.execute("CREATE INDEX idx_source ON chunks(source_file)");
-            ddl.execute("CREATE UNIQUE INDEX idx_unique ON chunks(namespace, source_file, content_hash, start_line)");
-            ddl.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(content, source_file, tokenize='unicode61')");
+             Statement statement = target.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            for (String create : ddl) {
+                statement.execute(create);
+            }
             long started = System.nanoTime();
             target.setAutoCommit(false);
             try (PreparedStatement chunk = target.prepareStatement("INSERT INTO chunks(id, content, content_hash,"
