@@ -2,11 +2,9 @@ package io.memtomem.cli.add;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
-import org.junit.jupiter.api.BeforeEach;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +14,8 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AddCommandTest {
+class AddCommandTest extends InitializedStoreTest {
     private static final Pattern ADDED = Pattern.compile("Added to (.+) \\((\\d+) chunks indexed\\)");
-
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
-    }
 
     @Test
     void addsToTheDayFileInTheMemoryDirAndIndexesIt() throws Exception {

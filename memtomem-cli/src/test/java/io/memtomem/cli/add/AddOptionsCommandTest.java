@@ -2,11 +2,9 @@ package io.memtomem.cli.add;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
-import org.junit.jupiter.api.BeforeEach;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,19 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** mm add --template, --force-unsafe, --idempotency-key and --allow-namespace-mix. */
-class AddOptionsCommandTest {
+class AddOptionsCommandTest extends InitializedStoreTest {
     private static final String KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
-    }
 
     private static Path fileOf(Result result) throws Exception {
         return Path.of(JSON.readTree(result.out()).get("file").asText());

@@ -2,30 +2,16 @@ package io.memtomem.cli.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
-import org.junit.jupiter.api.BeforeEach;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConfigCommandTest {
+class ConfigCommandTest extends InitializedStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
-    }
 
     @Test
     void showListsEffectiveValuesSortedByKey() {

@@ -2,27 +2,14 @@ package io.memtomem.cli.list;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
-import org.junit.jupiter.api.BeforeEach;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ListCommandTest {
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
-    }
+class ListCommandTest extends InitializedStoreTest {
 
     @Test
     void anEmptyStoreSaysSo() {

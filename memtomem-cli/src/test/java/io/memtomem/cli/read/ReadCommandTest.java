@@ -2,28 +2,19 @@ package io.memtomem.cli.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ReadCommandTest {
+class ReadCommandTest extends InitializedStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
     @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
+    void addNotes() {
         cli.run("add", "Certificates renew 30 days before expiry", "--tags", "tls", "--title", "Renewal");
     }
 

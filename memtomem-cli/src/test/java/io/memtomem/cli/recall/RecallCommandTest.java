@@ -2,26 +2,17 @@ package io.memtomem.cli.recall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RecallCommandTest {
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
+class RecallCommandTest extends InitializedStoreTest {
     @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
+    void addNotes() {
         cli.run("add", "First memory about backups");
         cli.run("add", "Second memory about restores", "-n", "infra");
     }

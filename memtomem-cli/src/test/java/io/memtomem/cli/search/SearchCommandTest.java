@@ -2,11 +2,10 @@ package io.memtomem.cli.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.memtomem.cli.CliHarness;
 import io.memtomem.cli.CliHarness.Result;
+import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,17 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SearchCommandTest {
+class SearchCommandTest extends InitializedStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path temp;
-    private CliHarness cli;
-
     @BeforeEach
-    void setUp() {
-        cli = CliHarness.in(temp);
-        cli.run("init", "--non-interactive");
+    void addNotes() {
         cli.run("add", "Roll back the deploy with kubectl rollout undo", "--tags", "ops", "--title", "Rollback");
         cli.run("add", "Redis evicts session keys under memory pressure", "--tags", "cache", "--namespace", "infra",
                 "--file", "redis.md");
