@@ -1,10 +1,7 @@
 package io.memtomem.core.chunk;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.memtomem.core.Sha256;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,12 +30,7 @@ public record Chunk(String content, List<String> hierarchy, String chunkType, in
         String normalized = Normalizer.isNormalized(content, Normalizer.Form.NFC)
                 ? content
                 : Normalizer.normalize(content, Normalizer.Form.NFC);
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
-        }
+        return Sha256.hex(normalized);
     }
 
     /** The text fed to full-text search and embeddings: the breadcrumb gives a section its context. */

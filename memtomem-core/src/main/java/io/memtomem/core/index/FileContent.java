@@ -1,5 +1,6 @@
 package io.memtomem.core.index;
 
+import io.memtomem.core.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Reads a source file the way the indexer may use it (memory-core.md §4.2 steps 1, 4-6): a missing or non-regular
@@ -56,15 +54,7 @@ sealed interface FileContent {
         if (text.substring(0, probe).indexOf('\0') >= 0) {
             return new Skipped("skipped: binary file (NUL byte)");
         }
-        return new Text(text, sha256(bytes));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
-        }
+        return new Text(text, Sha256.hex(bytes));
     }
 
     private static String decode(byte[] bytes) {

@@ -15,6 +15,19 @@ public final class SourcePaths {
     }
 
     public static Path canonical(Path path) {
+        try {
+            return realLocation(path);
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * The real path of the longest existing part of {@code path} plus the names that do not exist yet.
+     *
+     * @throws IOException when the existing part cannot be resolved (a dangling symlink, no permission)
+     */
+    public static Path realLocation(Path path) throws IOException {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -23,10 +36,6 @@ public final class SourcePaths {
         if (existing == null) {
             return absolute;
         }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
+        return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
     }
 }

@@ -1,10 +1,7 @@
 package io.memtomem.core.write;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.memtomem.core.Sha256;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 /**
  * Names of the UTC day files under the write base. Each non-default namespace gets its own file because re-indexing
@@ -38,12 +35,7 @@ final class DayFiles {
     }
 
     static String digest16(String namespace) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(namespace.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return Sha256.hex(namespace).substring(0, 16);
     }
 
     private static boolean isSlugChar(int cp) {

@@ -4,13 +4,12 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.PathOutsideMemoryDirsException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.store.SourcePaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -81,32 +80,21 @@ final class MemoryPaths {
     }
 
     /**
-     * Where {@code path} really is: the real path of its longest existing prefix plus the missing names (which cannot be
-     * symlinks, as they do not exist yet).
+     * Where {@code path} really is (see {@link SourcePaths#realLocation}); a dangling symbolic link on the way is
+     * refused, as writing through it would create its target, wherever that is.
      */
     static Path realLocation(Path path) {
-        Deque<Path> missing = new ArrayDeque<>();
-        Path existing = path.toAbsolutePath().normalize();
-        while (existing != null && !Files.exists(existing)) {
-            if (Files.isSymbolicLink(existing)) {
-                // writing through a dangling link would create its target, wherever that is
-                throw new InvalidInputException("file", "file is a dangling symbolic link: " + existing
+        for (Path missing = path.toAbsolutePath().normalize(); missing != null && !Files.exists(missing);
+                missing = missing.getParent()) {
+            if (Files.isSymbolicLink(missing)) {
+                throw new InvalidInputException("file", "file is a dangling symbolic link: " + missing
                         + ": point it at an existing file or remove it");
             }
-            missing.push(existing.getFileName());
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return path.toAbsolutePath().normalize();
         }
         try {
-            Path real = existing.toRealPath();
-            while (!missing.isEmpty()) {
-                real = real.resolve(missing.pop());
-            }
-            return real;
+            return SourcePaths.realLocation(path);
         } catch (IOException e) {
-            throw new MemtomemException("Cannot resolve " + existing + ": " + e.getMessage());
+            throw new MemtomemException("Cannot resolve " + path + ": " + e.getMessage());
         }
     }
 }
