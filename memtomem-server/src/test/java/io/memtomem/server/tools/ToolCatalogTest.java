@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memtomem.server.tools.schema.Param;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ToolCatalogTest {
+class ToolCatalogTest extends ToolsOnTempStore {
     private static final List<String> CORE = List.of("mem_search", "mem_add", "mem_index", "mem_recall",
             "mem_status", "mem_stats", "mem_list", "mem_read", "mem_do");
-
-    @TempDir
-    Path home;
-    ToolHarness tools;
-
-    @BeforeEach
-    void open() {
-        tools = new ToolHarness(home);
-    }
-
-    @AfterEach
-    void close() {
-        tools.close();
-    }
 
     @Test
     void coreModeExposesTheNineCoreTools() {
