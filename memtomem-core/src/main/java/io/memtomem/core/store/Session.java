@@ -20,14 +20,16 @@ public final class Session {
         this.connection = connection;
     }
 
-    /** A cached prepared statement for this SQL; parameters from a previous use are cleared. */
+    /**
+     * A cached prepared statement for this SQL. The caller binds every parameter: values from the previous use are
+     * not cleared, because clearing ({@code sqlite3_clear_bindings}) makes SQLite re-prepare any statement whose
+     * plan may depend on a bound value, such as one with a subquery - 0.08 ms on every search.
+     */
     public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
-        } else {
-            statement.clearParameters();
         }
         return statement;
     }
