@@ -65,7 +65,8 @@ public final class SearchCommand implements Callable<Integer> {
                     .withTagFilter(tag)
                     .withSourceFilter(source)
                     .withScope(scope.value())
-                    .withAsOf(asOf);
+                    .withAsOf(asOf)
+                    .withPipelineCounts(!json.enabled());
             response = memtomem.search(request);
         }
         if (json.enabled()) {

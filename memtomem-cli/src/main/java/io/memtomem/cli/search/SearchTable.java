@@ -33,7 +33,7 @@ final class SearchTable {
                         Text.truncate(Text.oneLine(hit.content()), CONTENT_WIDTH));
             }
         }
-        out.println(palette.dim(response.bm25Candidates() + " BM25 + " + response.denseCandidates() + " dense → "
-                + response.hits().size() + " results"));
+        response.pipeline().ifPresent(counts -> out.println(palette.dim(counts.bm25Candidates() + " BM25 + "
+                + counts.denseCandidates() + " dense → " + response.hits().size() + " results")));
     }
 }

@@ -1,13 +1,15 @@
 package io.memtomem.core.search;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Ranked hits plus what callers need to explain them: the score scale ({@code bm25|dense|rrf|none}), hints (hidden
- * system namespaces, disabled legs), candidate counts per leg and the count before tag/source filters.
+ * system namespaces, disabled legs) and the pipeline's candidate counts: present when the request asked for them,
+ * and whenever fewer than top_k hits came back (every candidate was ranked then, so they cost nothing).
  */
-public record SearchResponse(List<SearchHit> hits, String scoreScale, List<String> hints, int bm25Candidates,
-                             int denseCandidates, int beforeFilterCount) {
+public record SearchResponse(List<SearchHit> hits, String scoreScale, List<String> hints,
+                             Optional<PipelineCounts> pipeline) {
     public SearchResponse {
         hits = List.copyOf(hits);
         hints = List.copyOf(hints);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -75,7 +76,8 @@ public final class SearchService {
         if (!bm25On && !denseOn) {
             hints.add("BM25 is off (search.enable_bm25=false or bm25_weight=0) and the dense leg is unavailable"
                     + " (embedding.provider=none, search.enable_dense=false, dense_weight=0 or an embedding mismatch)");
-            return new SearchResponse(List.of(), "none", hints, 0, 0, 0);
+            return new SearchResponse(List.of(), "none", hints,
+                    request.pipelineCounts() ? Optional.of(new PipelineCounts(0, 0, 0)) : Optional.empty());
         }
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
         // the legs run concurrently (memory-core §5.1): the dense scan on another core while BM25 runs here
@@ -92,8 +94,8 @@ public final class SearchService {
         boolean allUsed = denseOn || !tags.isEmpty() || !sources.matchesEverything();
         Bm25Leg.Result bm25Result = Bm25Leg.Result.NONE;
         if (bm25On) {
-            bm25Result = bm25.search(request.query(), namespaces, scopes, bm25Limit,
-                    allUsed ? bm25Limit : request.topK());
+            bm25Result = bm25.search(request.query(), namespaces, scopes, new Bm25Leg.Depth(bm25Limit,
+                    allUsed ? bm25Limit : request.topK(), request.pipelineCounts()));
             HiddenNamespaceHint.of(bm25Result.hiddenMatches(), namespaces).ifPresent(hints::add);
         }
         List<Bm25Leg.Candidate> denseCandidates = denseCandidates(denseFuture, hints);
@@ -101,12 +103,19 @@ public final class SearchService {
         Ranked ranked = fuseAndFilter(bm25Result.candidates(), denseCandidates, weights, filter, request.topK());
         if (ranked.hits().size() < request.topK() && bm25Result.unread() > 0) {
             // a read hit failed the validity filter: the candidates behind it must be read to fill top_k
-            bm25Result = bm25.search(request.query(), namespaces, scopes, bm25Limit, bm25Limit);
+            bm25Result = bm25.search(request.query(), namespaces, scopes,
+                    new Bm25Leg.Depth(bm25Limit, bm25Limit, request.pipelineCounts()));
             ranked = fuseAndFilter(bm25Result.candidates(), denseCandidates, weights, filter, request.topK());
         }
-        // candidates ranked but not read only exist when BM25 passed through alone: they still count as fused
-        return new SearchResponse(ranked.hits(), ranked.scoreScale(), hints, bm25Result.found(),
-                denseCandidates.size(), ranked.fusedCount() + bm25Result.unread());
+        // candidates ranked but not read only exist when BM25 passed through alone: they still count as fused.
+        // Fewer hits than top_k means every candidate was ranked (or the refill above ranked them all), so the
+        // counts are exact and free; an empty result's "N found before filtering" relies on that
+        boolean countsKnown = request.pipelineCounts() || ranked.hits().size() < request.topK();
+        Optional<PipelineCounts> pipeline = countsKnown
+                ? Optional.of(new PipelineCounts(bm25Result.found(), denseCandidates.size(),
+                        ranked.fusedCount() + bm25Result.unread()))
+                : Optional.empty();
+        return new SearchResponse(ranked.hits(), ranked.scoreScale(), hints, pipeline);
     }
 
     /** The tag, source and validity filters applied after fusion. */

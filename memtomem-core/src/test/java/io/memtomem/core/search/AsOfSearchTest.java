@@ -83,10 +83,11 @@ class AsOfSearchTest {
         note("timeless", "");
         try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home), Clock.fixed(NOW, ZoneOffset.UTC))) {
             memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
-            SearchResponse response = memtomem.search(SearchRequest.of("pricing").withTopK(2));
+            SearchResponse response = memtomem.search(SearchRequest.of("pricing").withTopK(2)
+                    .withPipelineCounts(true));
             assertEquals(List.of("current", "timeless"), response.hits().stream()
                     .map(hit -> hit.hierarchy().get(0).substring(3)).sorted().toList());
-            assertEquals(5, response.bm25Candidates());
+            assertEquals(5, response.pipeline().orElseThrow().bm25Candidates());
         }
     }
 }

@@ -80,7 +80,7 @@ class HybridSearchTest {
     }
 
     private SearchResponse search(String query, double bm25, double dense) {
-        return memtomem.search(SearchRequest.of(query).withWeights(bm25, dense));
+        return memtomem.search(SearchRequest.of(query).withWeights(bm25, dense).withPipelineCounts(true));
     }
 
     private static List<String> files(SearchResponse response) {
@@ -95,11 +95,12 @@ class HybridSearchTest {
 
         assertEquals("rrf", hybrid.scoreScale());
         assertEquals("deploy.md", files(hybrid).get(0));
-        assertTrue(hybrid.bm25Candidates() > 0 && hybrid.denseCandidates() > 0);
+        PipelineCounts hybridCounts = hybrid.pipeline().orElseThrow();
+        assertTrue(hybridCounts.bm25Candidates() > 0 && hybridCounts.denseCandidates() > 0);
         assertEquals("dense", dense.scoreScale());
         assertEquals(List.of("deploy.md", "redis.md"), files(dense));
         assertEquals("bm25", bm25.scoreScale());
-        assertEquals(0, bm25.denseCandidates());
+        assertEquals(0, bm25.pipeline().orElseThrow().denseCandidates());
         assertEquals(new EmbeddingState("ollama", "bow", DIM, "ollama", "bow", DIM, false, 2, 0),
                 memtomem.embeddingState());
     }

@@ -1,5 +1,6 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.search.PipelineCounts;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchResponse;
 import io.memtomem.core.store.ChunkNeighbourhood;
@@ -67,10 +68,10 @@ final class SearchFormats {
             }
             text.append("\n```\n").append(Snippets.head(hit.content(), COMPACT_CONTENT)).append("\n```\n");
         }
-        text.append("\n---\npipeline: BM25:").append(response.bm25Candidates())
-                .append(" → Dense:").append(response.denseCandidates())
-                .append(" → RRF:").append(response.beforeFilterCount())
-                .append(" → Final:").append(response.hits().size());
+        response.pipeline().ifPresent(counts -> text.append("\n---\npipeline: BM25:").append(counts.bm25Candidates())
+                .append(" → Dense:").append(counts.denseCandidates())
+                .append(" → RRF:").append(counts.beforeFilterCount())
+                .append(" → Final:").append(response.hits().size()));
         return text + Snippets.hintLines(response.hints());
     }
 
@@ -101,8 +102,9 @@ final class SearchFormats {
     }
 
     private static String empty(SearchResponse response) {
-        String text = response.beforeFilterCount() > 0
-                ? "No results match your filters (" + response.beforeFilterCount() + " results found before "
+        int beforeFilters = response.pipeline().map(PipelineCounts::beforeFilterCount).orElse(0);
+        String text = beforeFilters > 0
+                ? "No results match your filters (" + beforeFilters + " results found before "
                         + "filtering). Loosen tag_filter, source_filter or namespace."
                 : "No results found.";
         return text + Snippets.hintLines(response.hints());

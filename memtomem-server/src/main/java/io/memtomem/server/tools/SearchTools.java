@@ -65,6 +65,10 @@ public final class SearchTools {
 
     private String handleSearch(ToolCall call) {
         Args args = call.args();
+        OutputFormat format = OutputFormat.of(args);
+        if (format == OutputFormat.COMPACT && args.bool("verbose")) {
+            format = OutputFormat.VERBOSE;
+        }
         SearchRequest request = SearchRequest.of(args.string("query"))
                 .withTopK(args.integer("top_k"))
                 .withNamespace(args.string("namespace"))
@@ -73,12 +77,9 @@ public final class SearchTools {
                 .withWeights(args.number("bm25_weight"), args.number("dense_weight"))
                 .withRerank(args.has("rerank") && args.bool("rerank"))
                 .withScope(args.string("scope"))
-                .withAsOf(args.string("as_of"));
+                .withAsOf(args.string("as_of"))
+                .withPipelineCounts(format == OutputFormat.VERBOSE);
         SearchResponse response = context.store().search(request);
-        OutputFormat format = OutputFormat.of(args);
-        if (format == OutputFormat.COMPACT && args.bool("verbose")) {
-            format = OutputFormat.VERBOSE;
-        }
         return switch (format) {
             case STRUCTURED -> SearchFormats.structured(response);
             case VERBOSE -> SearchFormats.verbose(response);
