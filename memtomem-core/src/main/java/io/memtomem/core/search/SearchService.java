@@ -121,7 +121,8 @@ public final class SearchService {
     /** The tag, source and validity filters applied after fusion. */
     private record PostFilter(TagFilter tags, SourceFilter sources, long validAt) {
         boolean keeps(StoredChunk chunk) {
-            return tags.matchesAny(chunk.tags()) && sources.matches(chunk.source().toString())
+            return tags.matchesAny(chunk.tags())
+                    && (sources.matchesEverything() || sources.matches(chunk.source().toString()))
                     && new Validity(chunk.validFromUnix(), chunk.validToUnix()).holdsAt(validAt);
         }
     }
