@@ -128,8 +128,11 @@ final class Bm25Leg {
                 }
                 hiddenRowsSeen = true;
             }
-            boolean hiddenRowsExist = namespaces.hidesSystemNamespaces() && hiddenRowsExist(session, namespaces);
-            hiddenRowsSeen = hiddenRowsExist;
+            boolean hiddenRowsExist = false;
+            if (namespaces.hidesSystemNamespaces()) {
+                hiddenRowsExist = hiddenRowsExist(session, namespaces);
+                hiddenRowsSeen = hiddenRowsExist;
+            }
             if (!narrowed && !hiddenRowsExist) {
                 return rankAndOr(fts, retryWithOr, unfiltered).result(0);
             }
