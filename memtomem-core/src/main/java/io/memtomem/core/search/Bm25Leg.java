@@ -167,9 +167,8 @@ final class Bm25Leg {
      */
     private static Ranking unfiltered(Session session, String match, NamespaceFilter namespaces, Depth depth)
             throws SQLException {
-        PreparedStatement ranked = session.prepare("SELECT rowid, bm25(chunks_fts) AS score, (SELECT EXISTS"
-                + " (SELECT 1 FROM chunks c WHERE " + namespaces.hiddenSql("c.namespace") + ")) FROM chunks_fts"
-                + " WHERE chunks_fts MATCH ? ORDER BY score LIMIT ?");
+        PreparedStatement ranked = session.prepare("SELECT rowid, bm25(chunks_fts) AS score, ("
+                + hiddenRowsProbe(namespaces) + ") FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score LIMIT ?");
         int next = ChunkStore.bind(ranked, namespaces.hiddenParams(), 1);
         ranked.setString(next, match);
         ranked.setInt(next + 1, depth.unfilteredPage());
@@ -284,10 +283,14 @@ final class Bm25Leg {
         throw new IllegalStateException("row " + rowid + " was not ranked");
     }
 
+    /** SQL for 1 when any chunk lives in a namespace the filter hides, else 0; its parameters are the hidden ranges. */
+    private static String hiddenRowsProbe(NamespaceFilter namespaces) {
+        return "SELECT EXISTS (SELECT 1 FROM chunks c WHERE " + namespaces.hiddenSql("c.namespace") + ")";
+    }
+
     /** Whether any chunk lives in a namespace the filter hides; an index range probe, so it costs microseconds. */
     private static boolean hiddenRowsExist(Session session, NamespaceFilter namespaces) throws SQLException {
-        PreparedStatement exists = session.prepare(
-                "SELECT EXISTS (SELECT 1 FROM chunks c WHERE " + namespaces.hiddenSql("c.namespace") + ")");
+        PreparedStatement exists = session.prepare(hiddenRowsProbe(namespaces));
         ChunkStore.bind(exists, namespaces.hiddenParams(), 1);
         try (ResultSet row = exists.executeQuery()) {
             return row.next() && row.getInt(1) == 1;
