@@ -17,8 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,10 +69,8 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a path that no longer exists is still indexed: what was indexed there loses its chunks
         Path target = context.environment().cwd().resolve(path).normalize();
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CliException(ExitCode.ERROR, "path does not exist: " + target);
-        }
         int tagsPerChunk = tagsPerChunk();
         IndexResult result;
         AutoTagResult tagged = null;
@@ -122,9 +118,11 @@ public final class IndexCommand implements Callable<Integer> {
     public static String summary(IndexResult result) {
         String skipped = result.filesSkipped() == 0 ? "" : ", " + result.filesSkipped() + " file(s) skipped";
         String blocked = result.filesBlocked() == 0 ? "" : ", " + result.filesBlocked() + " file(s) blocked (redaction)";
+        String removed = result.sourcesRemoved() == 0 ? ""
+                : ", " + result.sourcesRemoved() + " vanished file(s) dropped";
         return "Indexed " + result.filesScanned() + " file(s): " + result.indexed() + " new, " + result.unchanged()
-                + " unchanged, " + result.deleted() + " deleted" + skipped + blocked + " (" + result.durationMillis()
-                + "ms)";
+                + " unchanged, " + result.deleted() + " deleted" + skipped + blocked + removed + " ("
+                + result.durationMillis() + "ms)";
     }
 
     private static Map<String, Object> toJson(IndexResult result, AutoTagResult tagged) {
@@ -134,6 +132,7 @@ public final class IndexCommand implements Callable<Integer> {
         payload.put("indexed", result.indexed());
         payload.put("unchanged", result.unchanged());
         payload.put("deleted", result.deleted());
+        payload.put("sources_removed", result.sourcesRemoved());
         payload.put("files_skipped", result.filesSkipped());
         payload.put("blocked", result.filesBlocked());
         payload.put("blocked_files", result.blocked());

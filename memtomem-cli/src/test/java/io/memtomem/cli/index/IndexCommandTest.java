@@ -148,6 +148,26 @@ class IndexCommandTest {
     }
 
     @Test
+    void indexingADeletedFileDropsItsChunksInsteadOfSayingItDoesNotExist() throws Exception {
+        cli.run("index", notes.toString());
+        Files.delete(notes.resolve("sub/dns.md"));
+        Result result = cli.run("index", notes.resolve("sub/dns.md").toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("1 vanished file(s) dropped"), result.out());
+        assertFalse(cli.run("search", "CoreDNS").out().contains("dns.md"));
+    }
+
+    @Test
+    void indexingADirectoryDropsTheFilesDeletedFromIt() throws Exception {
+        cli.run("index", notes.toString());
+        Files.delete(notes.resolve("sub/dns.md"));
+        Result result = cli.run("index", notes.toString(), "--json");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(1, new ObjectMapper().readTree(result.out()).get("sources_removed").asInt(), result.out());
+        assertFalse(cli.run("search", "CoreDNS").out().contains("dns.md"));
+    }
+
+    @Test
     void anUnreadableFileIsAClearErrorWithExitOne() throws Exception {
         Path broken = Files.createSymbolicLink(notes.resolve("broken.md"), temp.resolve("gone.md"));
         Result result = cli.run("index", broken.toString());

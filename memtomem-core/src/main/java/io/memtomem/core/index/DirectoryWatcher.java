@@ -133,8 +133,7 @@ public final class DirectoryWatcher implements FileWatcher {
             }
         } else if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
             enqueue(path);
-            String prefix = path + path.getFileSystem().getSeparator();
-            store.sources().stream().filter(source -> source.startsWith(prefix)).map(Path::of).forEach(this::enqueue);
+            store.sourcesUnder(path).stream().map(Path::of).forEach(this::enqueue);
         } else {
             enqueue(path);
         }

@@ -7,13 +7,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a source file the way the indexer may use it (memory-core.md §4.2 steps 1, 4-6): a missing or non-regular
- * path is {@link Missing}; files over 10 MB and files with a NUL byte in the first 8,192 characters are
+ * path (a directory, a symbolic link) is {@link Missing}; files over 10 MB and files with a NUL byte in the first 8,192 characters are
  * {@link Skipped}; everything else is decoded as UTF-8 with invalid bytes replaced.
  */
 sealed interface FileContent {
@@ -33,7 +34,8 @@ sealed interface FileContent {
     static FileContent read(Path file) throws IOException {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            // a source is a real path: a symbolic link there now is not the file that was indexed
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return new Missing();
         }

@@ -7,6 +7,7 @@ import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.scope.IndexRoots;
 import io.memtomem.core.scope.ScopedLocation;
+import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.ExistingChunk;
@@ -19,6 +20,7 @@ import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -84,17 +86,20 @@ public final class Indexer implements FileReindexer {
         String namespace = request.namespace() == null ? null : NamespaceNames.require(request.namespace(), "namespace");
         Path root = SourcePaths.canonical(config.environment().cwd().resolve(request.path()));
         Tally tally = new Tally();
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
         Path walkRoot;
         if (Files.exists(root)) {
             FileDiscovery.Found found = discover(root, request.recursive());
-            files = found.files();
+            files.addAll(found.files());
             tally.errors.addAll(found.errors());
             walkRoot = Files.isDirectory(root) ? root : root.getParent();
-        } else if (hasChunks(root)) {
-            files = List.of(root);
-            walkRoot = rootFor(root);
         } else {
+            walkRoot = rootFor(root);
+        }
+        int scanned = files.size();
+        // sources indexed earlier that are no longer regular files here lose their chunks (memory-core.md §4.2 step 1)
+        files.addAll(vanishedSources(root, request.recursive()));
+        if (files.isEmpty() && !Files.exists(root)) {
             throw new InvalidInputException("path", "path does not exist: " + root);
         }
         Redaction redaction = request.forceUnsafe() ? Redaction.BYPASS_AUDITED : Redaction.BLOCK;
@@ -102,7 +107,20 @@ public final class Indexer implements FileReindexer {
             runPipeline(files, namespace, request.force(), redaction, walkRoot, tally, listener);
             return null;
         });
-        return tally.result(files.size(), (System.nanoTime() - started) / 1_000_000);
+        return tally.result(scanned, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Indexed sources at or under {@code root} (only directly inside it unless recursive) that are no longer regular
+     * files: deleted, or replaced by a directory or a symbolic link (sources are real paths, so a link there is not
+     * one). The walk never lists them, so without this their chunks would stay searchable forever.
+     */
+    private List<Path> vanishedSources(Path root, boolean recursive) {
+        return new ChunkStore(database).sourcesUnder(root).stream()
+                .map(Path::of)
+                .filter(source -> recursive || source.equals(root) || root.equals(source.getParent()))
+                .filter(source -> !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS))
+                .toList();
     }
 
     /**
@@ -309,11 +327,6 @@ public final class Indexer implements FileReindexer {
         return roots.rootOf(file).map(IndexRoots.Root::dir).orElse(file.getParent());
     }
 
-    private boolean hasChunks(Path file) {
-        return database.read("checking " + file,
-                session -> !ChunkWriter.existing(session, file.toString()).isEmpty());
-    }
-
     /** Running totals for one index call. */
     private static final class Tally {
         final List<String> errors = new ArrayList<>();
@@ -322,6 +335,7 @@ public final class Indexer implements FileReindexer {
         long totalChunks;
         long unchanged;
         long deleted;
+        int removed;
         int skipped;
         int failed;
 
@@ -331,6 +345,7 @@ public final class Indexer implements FileReindexer {
             unchanged += outcome.unchanged();
             deleted += outcome.deleted();
             switch (outcome.status()) {
+                case REMOVED -> removed++;
                 case SKIPPED -> {
                     skipped++;
                     errors.add(outcome.file() + ": " + outcome.message());
@@ -351,7 +366,7 @@ public final class Indexer implements FileReindexer {
 
         IndexResult result(int scanned, long durationMillis) {
             return new IndexResult(scanned, totalChunks, unchanged, deleted, skipped, errors, blocked, durationMillis,
-                    writtenIds);
+                    writtenIds, removed);
         }
     }
 }

@@ -91,6 +91,28 @@ public final class ChunkStore {
         });
     }
 
+    /** The indexed sources that are {@code path} or lie under it (a directory), sorted. */
+    public List<String> sourcesUnder(Path path) {
+        String prefix = path.resolve("x").toString();
+        String under = prefix.substring(0, prefix.length() - 1);
+        // every text starting with "<dir>/" sorts from "<dir>/" to just before "<dir>0": a range the index serves
+        String past = under.substring(0, under.length() - 1) + (char) (under.charAt(under.length() - 1) + 1);
+        return database.read("listing sources under " + path, session -> {
+            PreparedStatement statement = session.prepare("SELECT DISTINCT source_file FROM chunks"
+                    + " WHERE source_file = ? OR (source_file >= ? AND source_file < ?) ORDER BY source_file");
+            statement.setString(1, path.toString());
+            statement.setString(2, under);
+            statement.setString(3, past);
+            List<String> sources = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    sources.add(row.getString(1));
+                }
+            }
+            return sources;
+        });
+    }
+
     /** Sources with chunk counts, filtered by path (substring or glob) and namespace (exact, list or glob). */
     public List<SourceSummary> listSources(SourceFilter sourceFilter, NamespaceFilter namespaceFilter) {
         return database.read("listing sources", session -> {

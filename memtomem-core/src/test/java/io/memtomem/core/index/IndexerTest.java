@@ -198,6 +198,52 @@ class IndexerTest {
     }
 
     @Test
+    void aDirectoryIndexDropsSourcesThatVanishedOrBecameDirectoriesOrSymlinks() throws IOException {
+        Path gone = write(notes.resolve("gone.md"), sections("Gone"));
+        Path nowDir = write(notes.resolve("sub/now-dir.md"), sections("Dir"));
+        Path nowLink = write(notes.resolve("now-link.md"), sections("Link"));
+        Path kept = write(notes.resolve("kept.md"), sections("Kept"));
+        index(notes);
+        Files.delete(gone);
+        Files.delete(nowDir);
+        Files.createDirectories(nowDir);
+        Files.delete(nowLink);
+        Files.createSymbolicLink(nowLink, kept);
+
+        IndexResult result = index(notes);
+
+        assertEquals(3, result.sourcesRemoved());
+        assertEquals(3, result.deleted());
+        assertEquals(List.of(kept), memtomem.listSources(null, null).stream().map(SourceSummary::source).toList());
+    }
+
+    @Test
+    void aNonRecursiveIndexDropsOnlyVanishedSourcesDirectlyInside() throws IOException {
+        Path top = write(notes.resolve("top.md"), sections("Top"));
+        Path deep = write(notes.resolve("sub/deep.md"), sections("Deep"));
+        index(notes);
+        Files.delete(top);
+        Files.delete(deep);
+        assertEquals(1, memtomem.index(new IndexRequest(notes, false, false, null), null).sourcesRemoved());
+        assertEquals(List.of(deep), memtomem.listSources(null, null).stream().map(SourceSummary::source).toList());
+    }
+
+    @Test
+    void indexingADeletedSubdirectoryDropsTheSourcesThatWereUnderIt() throws IOException {
+        Path a = write(notes.resolve("old/a.md"), sections("Alpha"));
+        Path b = write(notes.resolve("old/deeper/b.md"), sections("Beta"));
+        Path kept = write(notes.resolve("kept.md"), sections("Kept"));
+        index(notes);
+        Files.delete(b);
+        Files.delete(notes.resolve("old/deeper"));
+        Files.delete(a);
+        Files.delete(notes.resolve("old"));
+        IndexResult result = index(notes.resolve("old"));
+        assertEquals(2, result.sourcesRemoved());
+        assertEquals(List.of(kept), memtomem.listSources(null, null).stream().map(SourceSummary::source).toList());
+    }
+
+    @Test
     void aVanishedFileIsKeptWhenItsWholeMemoryDirVanished() throws IOException {
         Path file = write(notes.resolve("a.md"), sections("Alpha"));
         index(notes);

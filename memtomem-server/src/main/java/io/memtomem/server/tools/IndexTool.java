@@ -95,11 +95,13 @@ public final class IndexTool {
                 errors,
                 blocked,
                 results.stream().mapToLong(IndexResult::durationMillis).sum(),
-                written);
+                written,
+                results.stream().mapToInt(IndexResult::sourcesRemoved).sum());
     }
 
     static String report(IndexResult result) {
-        if (result.filesScanned() == 0 && result.errors().isEmpty() && result.blocked().isEmpty()) {
+        if (result.filesScanned() == 0 && result.sourcesRemoved() == 0 && result.errors().isEmpty()
+                && result.blocked().isEmpty()) {
             return "Indexing complete: no indexable files found";
         }
         StringBuilder text = new StringBuilder("Indexing complete:")
@@ -109,6 +111,9 @@ public final class IndexTool {
                 .append("\n- Skipped (unchanged): ").append(result.unchanged())
                 .append("\n- Deleted (stale): ").append(result.deleted())
                 .append("\n- Blocked (redaction): ").append(result.filesBlocked());
+        if (result.sourcesRemoved() > 0) {
+            text.append("\n- Removed (vanished files): ").append(result.sourcesRemoved());
+        }
         if (result.filesSkipped() > 0) {
             text.append("\n- Files skipped (too large or binary): ").append(result.filesSkipped());
         }

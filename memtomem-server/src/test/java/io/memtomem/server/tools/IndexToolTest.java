@@ -54,6 +54,24 @@ class IndexToolTest extends ToolsOnTempStore {
     }
 
     @Test
+    void withOrWithoutAPathFilesDeletedFromAMemoryDirLoseTheirChunks() throws IOException {
+        Path notes = tools.memoryDir().resolve("notes");
+        Path first = tools.writeNote(notes, "first.md", "## First\nSoon deleted.\n");
+        Path second = tools.writeNote(notes, "second.md", "## Second\nAlso soon deleted.\n");
+        tools.writeNote(notes, "kept.md", "## Kept\nStays.\n");
+        tools.ok("mem_index", Map.of());
+        Files.delete(first);
+        Files.delete(second);
+
+        String byPath = tools.ok("mem_index", Map.of("path", first.toString()));
+        String all = tools.ok("mem_index", Map.of());
+
+        assertTrue(byPath.contains("- Removed (vanished files): 1"), byPath);
+        assertTrue(all.contains("- Removed (vanished files): 1"), all);
+        assertTrue(all.contains("- Deleted (stale): 1"), all);
+    }
+
+    @Test
     void aPathOutsideTheMemoryDirsIsRefusedWithTheFix() {
         Path outside = home.resolve("notes");
         tools.writeNote(outside, "a.md", "## A\nNot a memory.\n");
