@@ -47,12 +47,15 @@ final class MarkdownChunker implements FileChunker {
         }
         // The first piece reports the heading line so that an editor can find the entry's heading.
         int sectionStart = section.headingLine() > 0 ? section.headingLine() : source.lineOf(body.start());
+        // The last piece ends where the section does, blank lines before the next heading included (the
+        // reference's end_line), so both tools store the same span for the same entry.
+        int sectionEnd = source.lineOf(section.body().end() - 1);
         List<Span> pieces = source.quarterTokens(body) <= maxTokens ? List.of(body) : oversizeSplitter.split(source, body);
         for (int i = 0; i < pieces.size(); i++) {
             Span piece = pieces.get(i);
             int startLine = i == 0 ? sectionStart : source.lineOf(piece.start());
-            out.add(new Chunk(source.slice(piece), section.hierarchy(), TYPE, startLine,
-                    source.lineOf(piece.end() - 1), tags));
+            int endLine = i == pieces.size() - 1 ? sectionEnd : source.lineOf(piece.end() - 1);
+            out.add(new Chunk(source.slice(piece), section.hierarchy(), TYPE, startLine, endLine, tags));
         }
     }
 }

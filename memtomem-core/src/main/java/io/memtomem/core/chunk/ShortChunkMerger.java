@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The reference's {@code _merge_short_chunks}: small chunks make poor search hits, so neighbours are joined in
  * three passes. Pass 1 merges chunks under the minimum forward; pass 2 packs chunks under the target with kin;
- * pass 3 folds a short last chunk into its predecessor.
+ * pass 3 folds a short last chunk into its predecessor when they fit, or when the predecessor is already over the
+ * maximum.
  */
 final class ShortChunkMerger {
 
@@ -41,8 +42,8 @@ final class ShortChunkMerger {
     }
 
     /**
-     * While the current chunk is under {@code threshold}, absorbs the next one if the rules allow it and the
-     * result stays within the maximum. In the minimum pass the cap is waived when the next chunk alone is over it.
+     * While the current chunk is under {@code threshold}, absorbs the next one if the rules allow it and the two
+     * {@link #fits fit}. In the minimum pass the cap is waived when the next chunk alone is over it.
      */
     private List<Estimated> forwardPass(List<Estimated> chunks, int threshold, boolean minimumPass) {
         List<Estimated> out = new ArrayList<>(chunks.size());
@@ -54,12 +55,11 @@ final class ShortChunkMerger {
                 if (!MergeRules.canMerge(current.hierarchy(), next.hierarchy(), current.tokens < minTokens)) {
                     break;
                 }
-                Estimated merged = new Estimated(join(current.chunk, next.chunk));
                 boolean capWaived = minimumPass && next.tokens > maxTokens;
-                if (merged.tokens > maxTokens && !capWaived) {
+                if (!fits(current, next) && !capWaived) {
                     break;
                 }
-                current = merged;
+                current = new Estimated(join(current.chunk, next.chunk));
                 i++;
             }
             out.add(current);
@@ -74,10 +74,19 @@ final class ShortChunkMerger {
         }
         Estimated previous = chunks.get(n - 2);
         Estimated last = chunks.get(n - 1);
-        if (MergeRules.canMerge(previous.hierarchy(), last.hierarchy(), true)) {
+        if (MergeRules.canMerge(previous.hierarchy(), last.hierarchy(), true)
+                && (fits(previous, last) || previous.tokens > maxTokens)) {
             chunks.remove(n - 1);
             chunks.set(n - 2, new Estimated(join(previous.chunk, last.chunk)));
         }
+    }
+
+    /**
+     * The reference's size test: the two estimates add up to less than the maximum. It is not the estimate of the
+     * joined text (that also counts the separator and written-back headings), and it is strict.
+     */
+    private boolean fits(Estimated current, Estimated next) {
+        return current.tokens + next.tokens < maxTokens;
     }
 
     /**

@@ -39,7 +39,7 @@ class ChunkersTest {
         assertEquals(List.of("> note\n\nalpha", "beta"), chunks.stream().map(Chunk::content).toList());
         assertEquals(List.of("t"), chunks.get(0).tags());
         assertEquals(1, chunks.get(0).startLine());
-        assertEquals(8, chunks.get(0).endLine());
+        assertEquals(9, chunks.get(0).endLine(), "up to the line before the next heading");
     }
 
     @Test

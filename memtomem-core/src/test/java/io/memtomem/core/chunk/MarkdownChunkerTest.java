@@ -77,7 +77,7 @@ class MarkdownChunkerTest {
         List<Chunk> chunks = chunk("\n\nJust text.\nMore text.\n\n");
         assertEquals(List.of("Just text.\nMore text."), contents(chunks));
         assertEquals(3, chunks.get(0).startLine());
-        assertEquals(4, chunks.get(0).endLine());
+        assertEquals(5, chunks.get(0).endLine(), "the section runs to the end of the file, trailing blank line included");
     }
 
     @Test
@@ -208,12 +208,12 @@ class MarkdownChunkerTest {
     }
 
     @Test
-    void headedSectionSpansFromItsHeadingToItsLastTextLine() {
+    void sectionSpansFromItsHeadingToTheLineBeforeTheNextHeadingAsTheReferenceStoresIt() {
         List<Chunk> chunks = chunk("intro\n\n## A\n\nline one\nline two\n\n\n## B\nb\n");
         assertEquals(1, chunks.get(0).startLine());
-        assertEquals(1, chunks.get(0).endLine());
+        assertEquals(2, chunks.get(0).endLine());
         assertEquals(3, chunks.get(1).startLine());
-        assertEquals(6, chunks.get(1).endLine());
+        assertEquals(8, chunks.get(1).endLine());
         assertEquals(9, chunks.get(2).startLine());
         assertEquals(10, chunks.get(2).endLine());
     }
