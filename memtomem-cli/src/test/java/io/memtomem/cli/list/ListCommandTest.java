@@ -6,7 +6,10 @@ import io.memtomem.cli.CliHarness.Result;
 import io.memtomem.cli.InitializedStoreTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ListCommandTest extends InitializedStoreTest {
@@ -31,5 +34,18 @@ class ListCommandTest extends InitializedStoreTest {
         assertTrue(sources.get(0).get("source").asText().endsWith("beta.md"));
         assertEquals(1, new ObjectMapper().readTree(cli.run("list", "-n", "infra", "--json").out())
                 .get("sources").size());
+    }
+
+    @Test
+    void aReversedGlobRangeIsAnErrorInListAndSearch() {
+        cli.run("add", "alpha note", "--file", "alpha.md");
+        for (String command : List.of("list", "search")) {
+            Result result = command.equals("list") ? cli.run("list", "--source", "*/[z-a].md")
+                    : cli.run("search", "alpha", "--source", "*/[z-a].md");
+            assertEquals(1, result.exitCode(), result::toString);
+            assertTrue(result.err().contains("Error: source_filter '*/[z-a].md' has the reversed range z-a"),
+                    result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+        }
     }
 }

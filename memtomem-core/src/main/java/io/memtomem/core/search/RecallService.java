@@ -7,10 +7,12 @@ import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.Database;
 import io.memtomem.core.store.NamespaceFilter;
+import io.memtomem.core.store.Session;
 import io.memtomem.core.store.SourceFilter;
 import io.memtomem.core.store.StoredChunk;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +50,7 @@ public final class RecallService {
                     + namespaces.sql("c.namespace") + conditions.sql() + " ORDER BY c.created_at DESC, "
                     + ChunkRows.SCOPE_PRIORITY + ", c.id DESC LIMIT ?");
             int next = ChunkStore.bind(statement, namespaces.params(), 1);
-            next = ChunkStore.bind(statement, conditions.params(), next);
+            next = ChunkStore.bind(statement, conditions.params(session), next);
             statement.setInt(next, request.limit());
             List<StoredChunk> rows = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
@@ -71,7 +73,7 @@ public final class RecallService {
             PreparedStatement statement = session.prepare("SELECT count(*) FROM chunks c WHERE "
                     + namespaces.hiddenSql("c.namespace") + conditions.sql());
             int next = ChunkStore.bind(statement, namespaces.hiddenParams(), 1);
-            ChunkStore.bind(statement, conditions.params(), next);
+            ChunkStore.bind(statement, conditions.params(session), next);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0L;
             }
@@ -100,7 +102,7 @@ public final class RecallService {
             return sql.toString();
         }
 
-        List<Object> params() {
+        List<Object> params(Session session) throws SQLException {
             List<Object> params = new ArrayList<>();
             if (since != null) {
                 params.add(since);
@@ -109,7 +111,7 @@ public final class RecallService {
                 params.add(until);
             }
             if (!sources.matchesEverything()) {
-                params.add(sources.sqlParam());
+                params.add(sources.sqlParam(session));
             }
             params.addAll(tags.params());
             params.addAll(scopes.params());

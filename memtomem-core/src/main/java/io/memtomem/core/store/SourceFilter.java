@@ -1,90 +1,70 @@
 package io.memtomem.core.store;
 
-import java.util.regex.Pattern;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A source-path filter: a substring of the absolute path, or, when it contains {@code * ? [}, an fnmatch-style glob
- * matched against the whole absolute path ({@code *} also crosses directory separators, as in Python's fnmatch).
+ * A source-path filter: a substring of the absolute path, or, when it contains {@code * ? [}, an fnmatch-style
+ * {@link PathGlob} matched against the whole absolute path. Every caller, in Java and in SQL, matches through the
+ * same glob: SQLite's own GLOB has other class rules and would accept what the Java side refuses.
  */
 public final class SourceFilter {
-    private final String substring;
-    private final Pattern glob;
-    private final String sqlGlob;
+    /** The parameter MCP tools call it; the CLI's --source / a path argument reports under the same name. */
+    private static final String PARAMETER = "source_filter";
 
-    private SourceFilter(String substring, Pattern glob, String sqlGlob) {
+    private final String substring;
+    private final PathGlob glob;
+
+    private SourceFilter(String substring, PathGlob glob) {
         this.substring = substring;
         this.glob = glob;
-        this.sqlGlob = sqlGlob;
     }
 
-    /** A blank or null filter matches everything. */
+    /**
+     * A blank or null filter matches everything.
+     *
+     * @throws io.memtomem.core.InvalidInputException for a glob that is too long or has a reversed range
+     */
     public static SourceFilter parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new SourceFilter("", null, null);
+            return new SourceFilter("", null);
         }
         String filter = raw.strip();
-        boolean isGlob = filter.indexOf('*') >= 0 || filter.indexOf('?') >= 0 || filter.indexOf('[') >= 0;
-        return isGlob ? new SourceFilter(null, Pattern.compile(translate(filter), Pattern.DOTALL),
-                filter.replace("[!", "[^")) : new SourceFilter(filter, null, null);
+        return PathGlob.isGlob(filter) ? new SourceFilter(null, PathGlob.compile(filter, PARAMETER))
+                : new SourceFilter(filter, null);
     }
 
     public boolean matches(String absolutePath) {
-        return glob == null ? absolutePath.contains(substring) : glob.matcher(absolutePath).matches();
+        return glob == null ? absolutePath.contains(substring) : glob.matches(absolutePath);
     }
 
-    /** The same test in SQL (SQLite GLOB is fnmatch with {@code [^...]} negation), for queries that LIMIT after it. */
+    /**
+     * The same test in SQL, for queries that LIMIT after it: a substring is {@code instr}; a glob becomes the list of
+     * indexed sources it matches, which {@link #sqlParam} computes with the Java glob.
+     */
     public String sql(String column) {
-        return glob == null ? "instr(" + column + ", ?) > 0" : column + " GLOB ?";
+        return glob == null ? "instr(" + column + ", ?) > 0" : column + " IN (SELECT value FROM json_each(?))";
     }
 
-    public Object sqlParam() {
-        return glob == null ? substring : sqlGlob;
+    /** The parameter of {@link #sql}, read on the session the query runs on so both see the same sources. */
+    public Object sqlParam(Session session) throws SQLException {
+        if (glob == null) {
+            return substring;
+        }
+        List<String> matching = new ArrayList<>();
+        try (ResultSet row = session.prepare("SELECT DISTINCT source_file FROM chunks").executeQuery()) {
+            while (row.next()) {
+                if (glob.matches(row.getString(1))) {
+                    matching.add(row.getString(1));
+                }
+            }
+        }
+        return JsonLists.encode(matching);
     }
 
     public boolean matchesEverything() {
         return glob == null && substring.isEmpty();
-    }
-
-    /** fnmatch.translate: {@code *}, {@code ?}, {@code [seq]} and {@code [!seq]}; everything else is literal. */
-    static String translate(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else if (c == '[') {
-                int close = classEnd(glob, i);
-                if (close < 0) {
-                    regex.append("\\[");
-                } else {
-                    String body = glob.substring(i, close);
-                    i = close + 1;
-                    boolean negated = body.startsWith("!");
-                    if (negated) {
-                        body = body.substring(1);
-                    }
-                    regex.append('[').append(negated ? "^" : "")
-                            .append(body.replace("\\", "\\\\").replace("[", "\\[").replace("&&", "\\&\\&"))
-                            .append(']');
-                }
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return regex.toString();
-    }
-
-    private static int classEnd(String glob, int from) {
-        int j = from;
-        if (j < glob.length() && glob.charAt(j) == '!') {
-            j++;
-        }
-        if (j < glob.length() && glob.charAt(j) == ']') {
-            j++;
-        }
-        return glob.indexOf(']', j);
     }
 }

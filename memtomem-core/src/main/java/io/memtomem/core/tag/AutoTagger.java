@@ -46,7 +46,7 @@ public final class AutoTagger {
                 + " ORDER BY c.rowid LIMIT " + PAGE;
         List<Object> params = new ArrayList<>(namespaces.params());
         if (!sources.matchesEverything()) {
-            params.add(sources.sqlParam());
+            params.add(database.read("matching sources", sources::sqlParam));
         }
         Run run = new Run(request.maxTags(), request.dryRun());
         long after = 0;

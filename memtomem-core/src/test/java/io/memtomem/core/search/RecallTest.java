@@ -85,6 +85,14 @@ class RecallTest {
     }
 
     @Test
+    void reversedGlobRangeInTheSourceFilterIsInvalidInputNotAnEmptyResult() {
+        try (Memtomem memtomem = seeded()) {
+            assertEquals("source_filter", assertThrows(InvalidInputException.class,
+                    () -> memtomem.recall(new RecallRequest(null, null, null, "*/[z-a]*", null, 5))).parameter());
+        }
+    }
+
+    @Test
     void malformedDatesAndLimitsAreInvalidInput() {
         try (Memtomem memtomem = seeded()) {
             assertEquals("until", assertThrows(InvalidInputException.class,
@@ -108,6 +116,8 @@ class RecallTest {
                     1))));
             assertEquals(List.of("feb", "jan"), titles(memtomem.recall(new RecallRequest(null, null, null, null,
                     "x,y", 5))));
+            assertEquals(List.of("feb", "dec"), titles(memtomem.recall(new RecallRequest(null, null, null,
+                    "*/[!j]??.md", null, 5))));
             List<StoredChunk> archived = memtomem.recall(new RecallRequest(null, null, "archive:*", null, null, 5))
                     .chunks();
             assertEquals("archive:old", archived.get(0).namespace());

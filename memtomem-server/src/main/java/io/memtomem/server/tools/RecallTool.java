@@ -19,7 +19,7 @@ public final class RecallTool {
     static final InputSchema SCHEMA = InputSchema.of(
             Param.string("since", "Start date, inclusive: YYYY, YYYY-MM, YYYY-MM-DD or an ISO datetime (UTC)."),
             Param.string("until", "End date, exclusive, same formats; 2026-03 means before 2026-04-01."),
-            Param.string("source_filter", "Only files whose path contains this text."),
+            Param.string("source_filter", "Only files whose path contains this text or matches this glob (* ? [])."),
             Param.string("tag_filter", "Only chunks carrying any of these tags (comma-separated)."),
             Param.string("namespace", "Only this namespace: exact, comma-separated list, or glob with *."),
             SearchTools.SCOPE,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BrowseToolsTest extends ToolsOnTempStore {
@@ -23,6 +24,17 @@ class BrowseToolsTest extends ToolsOnTempStore {
         assertEquals("No files match the filter.", tools.ok("mem_list", Map.of("source_filter", "nope")));
         JsonNode json = ToolHarness.json(tools.ok("mem_list", Map.of("format", "json")));
         assertEquals(1, json.get("sources").get(0).get("chunks").asInt());
+    }
+
+    @Test
+    void reversedGlobRangeIsABadArgumentForListAndSearch() {
+        tools.ok("mem_add", Map.of("content", "Globbed note."));
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of("source_filter", "*/[z-a].md"),
+                Map.of("query", "note", "source_filter", "*/[z-a].md"))) {
+            String error = tools.error(arguments.containsKey("query") ? "mem_search" : "mem_list", arguments);
+            assertTrue(error.startsWith("Error: source_filter '*/[z-a].md' has the reversed range z-a"), error);
+            assertFalse(error.contains("internal error") || error.contains("Exception"), error);
+        }
     }
 
     @Test
