@@ -16,6 +16,7 @@ import io.memtomem.core.store.NamespaceNames;
 import io.memtomem.core.store.Session;
 import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.SourcePaths;
+import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class Indexer implements FileReindexer {
 
     private final MemtomemConfig config;
     private final Database database;
+    private final ChunkStore store;
     private final Chunkers chunkers;
     /** Chunks of a file stay valid only while these settings (and the chunker version) are unchanged. */
     private final String chunkingFingerprint;
@@ -71,6 +73,7 @@ public final class Indexer implements FileReindexer {
         Set<String> extensions = new TreeSet<>(config.supportedExtensions());
         this.config = config;
         this.database = database;
+        this.store = new ChunkStore(database);
         this.chunkers = new Chunkers(settings, extensions);
         this.chunkingFingerprint = CHUNKER_VERSION + settings + extensions;
         this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
@@ -116,7 +119,7 @@ public final class Indexer implements FileReindexer {
      * one). The walk never lists them, so without this their chunks would stay searchable forever.
      */
     private List<Path> vanishedSources(Path root, boolean recursive) {
-        return new ChunkStore(database).sourcesUnder(root).stream()
+        return store.sourcesUnder(root).stream()
                 .map(Path::of)
                 .filter(source -> recursive || source.equals(root) || root.equals(source.getParent()))
                 .filter(source -> !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS))
@@ -124,16 +127,23 @@ public final class Indexer implements FileReindexer {
     }
 
     /**
-     * Re-indexes one file now (the writer calls this under the file's sidecar lock); returns its chunk count. Not
-     * gated: the writer gated the text it added, and an older force_unsafe entry must not block later writes.
+     * Re-indexes one file now (the writer calls this under the file's sidecar lock); returns its chunk count. Gated
+     * like every index run, so appending clean text to a file blocked for a secret does not index the secret; a
+     * secret a bypass let in earlier is in the file's chunks already and does not block it again.
      */
     @Override
     public int reindex(Path file, String namespace) {
+        return reindex(file, namespace, false);
+    }
+
+    @Override
+    public int reindex(Path file, String namespace, boolean forceUnsafe) {
         String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
         Path source = SourcePaths.canonical(file);
-        FileOutcome outcome = apply(prepare(source, explicit, false, Redaction.OFF), explicit, false,
-                rootFor(source));
-        if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED) {
+        Redaction redaction = forceUnsafe ? Redaction.BYPASS_WRITTEN : Redaction.BLOCK;
+        FileOutcome outcome = apply(prepare(source, explicit, false, redaction), explicit, false, rootFor(source));
+        if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED
+                || outcome.status() == FileOutcome.Status.BLOCKED) {
             throw new MemtomemException("cannot index " + source + ": " + outcome.message());
         }
         return outcome.totalChunks();
@@ -300,7 +310,7 @@ public final class Indexer implements FileReindexer {
                 ? OptionalInt.empty()
                 : database.read("checking " + source, session -> FileFingerprints.unchangedCount(session,
                         source.toString(), sha256, fingerprintSettings(roots.classify(source)))),
-                redaction);
+                redaction, source -> store.chunksOf(source.toString()).stream().map(StoredChunk::content).toList());
     }
 
     /** Stored rows stay valid while the chunking settings and the file's scope (a config change moves it) hold. */

@@ -25,7 +25,14 @@ record PreparedFile(Path file, List<ChunkDiff.Fresh> chunks, String sha256, Vali
         OptionalInt unchangedCount(Path file, String sha256);
     }
 
-    static PreparedFile prepare(Path file, Chunkers chunkers, UnchangedCheck check, Redaction redaction) {
+    /** The contents of a file's chunks as indexed now. */
+    @FunctionalInterface
+    interface IndexedChunks {
+        List<String> of(Path file);
+    }
+
+    static PreparedFile prepare(Path file, Chunkers chunkers, UnchangedCheck check, Redaction redaction,
+                                IndexedChunks indexed) {
         try {
             FileContent content = FileContent.read(file);
             if (content instanceof FileContent.Missing) {
@@ -41,7 +48,7 @@ record PreparedFile(Path file, List<ChunkDiff.Fresh> chunks, String sha256, Vali
                         null, null, false);
             }
             // after the unchanged check: a file indexed as it is was vetted (or bypassed) when it was indexed
-            String blockReason = redaction.blockReason(file, text.text());
+            String blockReason = redaction.blockReason(file, text.text(), () -> indexed.of(file));
             if (blockReason != null) {
                 return new PreparedFile(file, List.of(), null, Validity.OPEN, -1, null, blockReason, null, false);
             }

@@ -115,12 +115,12 @@ public final class MemoryWriter {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("new_content", content);
         putTags(texts, "tags", newTags == null ? List.of() : newTags);
-        SecretCheck.check("edit", source, texts, forceUnsafe, projectShared(source));
+        String bypassed = SecretCheck.check("edit", source, texts, forceUnsafe, projectShared(source));
         try (SidecarLock lock = SidecarLock.acquire(source)) {
             FileLines file = read(source, chunk);
             EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, chunk), content, newTags);
             FileWrites.replace(source, edited.text());
-            reindexer.reindex(source, null);
+            reindexer.reindex(source, null, bypassed != null);
             return new EditResult(chunkId, chunkIdAt(source, edited.firstLine()), source);
         } catch (IOException e) {
             throw ioFailure(source, e);
@@ -217,7 +217,7 @@ public final class MemoryWriter {
                     refuseNamespaceMix(target, namespace);
                 }
                 FileWrites.append(target, text);
-                int chunks = reindexer.reindex(target, namespace);
+                int chunks = reindexer.reindex(target, namespace, bypassedSecrets != null);
                 return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target), chunks,
                         bypassedSecrets, null);
             }

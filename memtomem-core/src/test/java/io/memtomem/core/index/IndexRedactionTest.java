@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.MemtomemException;
 import io.memtomem.core.SharedEval;
 import io.memtomem.core.TestStores;
+import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.store.SourceSummary;
+import io.memtomem.core.write.AddOptions;
+import io.memtomem.core.write.AddRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +45,14 @@ class IndexRedactionTest {
 
     private IndexResult index(boolean forceUnsafe) {
         return memtomem.index(new IndexRequest(notes, true, false, null, forceUnsafe), null);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> indexedFiles() {
@@ -77,6 +92,69 @@ class IndexRedactionTest {
         List<SourceSummary> sources = memtomem.listSources(null, null);
         assertEquals(1, sources.size());
         assertEquals(1, sources.get(0).chunks());
+    }
+
+    private boolean searchable(String word) {
+        return !memtomem.search(SearchRequest.of(word)).hits().isEmpty();
+    }
+
+    private void addTo(Path file, String content, boolean forceUnsafe) {
+        memtomem.add(new AddRequest(content, null, List.of(), null, file.toString()),
+                new AddOptions(forceUnsafe, false, null));
+    }
+
+    @Test
+    void aBlockedFileStaysBlockedWhenACleanAddAppendsToIt() {
+        Path leaky = write(notes.resolve("leaky.md"), "## Deploy\n\nkey " + SECRET + " for zebracorn\n");
+        assertEquals(1, index(false).filesBlocked());
+
+        try {
+            addTo(leaky, "A clean note about quokkas.", false);
+        } catch (MemtomemException indexingRefused) { // the entry is written; only its re-index is refused
+            assertTrue(indexingRefused.getMessage().contains("blocked by the redaction gate"),
+                    indexingRefused.getMessage());
+            assertFalse(indexingRefused.getMessage().contains(SECRET));
+        }
+
+        assertTrue(read(leaky).contains("quokkas"), "the add itself is on disk");
+        assertEquals(List.of(), indexedFiles());
+        assertFalse(searchable("zebracorn"));
+        assertFalse(searchable(SECRET));
+    }
+
+    @Test
+    void aBlockedFileIsIndexedOnceTheSecretIsGoneOrForced() {
+        Path leaky = write(notes.resolve("leaky.md"), "## Deploy\n\nkey " + SECRET + " for zebracorn\n");
+        index(false);
+        write(leaky, "## Deploy\n\nkey rotated for zebracorn\n");
+        assertEquals(0, index(false).filesBlocked());
+        assertTrue(searchable("zebracorn"));
+    }
+
+    @Test
+    void aForcedSecretDoesNotBlockLaterCleanAddsToItsFile() {
+        Path file = notes.resolve("forced.md");
+        addTo(file, "key " + SECRET + " for zebracorn", true);
+        addTo(file, "A clean note about quokkas.", false);
+        assertTrue(searchable("quokkas"));
+        assertTrue(searchable("zebracorn"));
+    }
+
+    @Test
+    void aFileIndexedWithForceUnsafeStaysIndexedWhenACleanAddAppendsToIt() {
+        Path leaky = write(notes.resolve("leaky.md"), "## Deploy\n\nkey " + SECRET + " for zebracorn\n");
+        index(true);
+        addTo(leaky, "A clean note about quokkas.", false);
+        assertTrue(searchable("quokkas"));
+        assertEquals(0, index(false).filesBlocked());
+    }
+
+    @Test
+    void aNewSecretWrittenByHandNextToAForcedOneIsBlocked() {
+        Path leaky = write(notes.resolve("leaky.md"), "## Deploy\n\nkey " + SECRET + " for zebracorn\n");
+        index(true);
+        write(leaky, read(leaky) + "\n## Other\n\nsecond key AKIAZZZZZZZZZZZZZZZZ here\n");
+        assertEquals(1, index(false).filesBlocked());
     }
 
     @Test
