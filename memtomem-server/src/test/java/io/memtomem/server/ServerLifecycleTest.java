@@ -52,6 +52,37 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void requestsOfTheWrongShapeAreAnsweredWithoutJavaNamesAndPingNeedsNoHandshake() throws Exception {
+        try (RawServer server = RawServer.start(new ServerLaunch(root))) {
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":90,\"method\":\"ping\"}");
+            assertEquals("{}", server.awaitReply(90).get("result").toString(), "ping before initialize");
+            server.initialize();
+            String[] requests = {
+                "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"mem_search\",\"arguments\":\"abc\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":\"str\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"nope_tool\",\"arguments\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/list\",\"params\":{\"cursor\":\"bogus\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"shouting\"}}"};
+            int[] codes = {-32600, -32602, -32602, -32602, -32602, -32602, -32602};
+            for (String request : requests) {
+                server.send(request);
+            }
+            for (int id = 1; id <= requests.length; id++) {
+                JsonNode reply = server.awaitReply(id);
+                assertEquals(codes[id - 1], reply.path("error").path("code").asInt(), reply::toString);
+                String message = reply.get("error").get("message").asText();
+                assertFalse(message.contains("java.") || message.contains("io.modelcontextprotocol")
+                        || message.contains("invalid_tool_name"), message);
+                if (id == 5) {
+                    assertEquals("Unknown tool: nope_tool", message);
+                }
+            }
+        }
+    }
+
+    @Test
     void stdinEofDeliversTheReplyInFlightThenExitsZeroAndRemovesThePidFile() throws Exception {
         ServerLaunch launch = new ServerLaunch(root);
         Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));

@@ -10,6 +10,7 @@ import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.tools.ToolCatalog;
 import io.memtomem.server.transport.ActivityTracker;
 import io.memtomem.server.transport.ProtocolOutput;
+import io.memtomem.server.transport.RequestScreen;
 import io.memtomem.server.transport.SerialOutboundProvider;
 import io.memtomem.server.transport.StdinGuard;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -24,6 +25,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import static java.util.stream.Collectors.toSet;
 
 /**
  * Builds the MCP server on a guarded stdin and the private protocol stream, sending one message at a time:
@@ -48,11 +51,13 @@ public final class McpServerFactory {
     /** Builds and starts the server; {@code stdinReady}: stdin is not read before it completes. */
     public McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
-        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, activity, onEndOfInput,
+        List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
+        RequestScreen screen = new RequestScreen(json, tools.stream().map(Operation::name).collect(toSet()));
+        protocol.onFrameWritten(activity::written);
+        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen, activity, onEndOfInput,
                 stdinReady);
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
-                StdinGuard.MAX_LINE_BYTES + 1));
-        List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
+                StdinGuard.MAX_LINE_BYTES + 1), activity);
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
                 .map(tool -> ToolBridge.specification(tool, activity)).toList();
         List<MemoryResource> resources = new IndexResources(context).all();

@@ -4,6 +4,7 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.NotFoundException;
 import io.memtomem.server.tools.MemoryResource;
+import io.memtomem.server.tools.OperationRunner;
 import io.memtomem.server.transport.ActivityTracker;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * A {@link MemoryResource} as an SDK resource or resource template. A read counts as activity, like a tool call, and
  * its failures become JSON-RPC errors rather than exceptions in the transport: a bad argument is invalid params, an
- * unknown chunk is resource-not-found, anything else an internal error naming the cause.
+ * unknown chunk is resource-not-found, anything else an internal error whose cause only the log names.
  */
 final class ResourceBridge {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceBridge.class);
@@ -65,7 +66,6 @@ final class ResourceBridge {
             return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(failure.getMessage()).build();
         }
         LOG.warn("reading {} failed", uri, failure);
-        return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("internal error ("
-                + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")").build();
+        return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(OperationRunner.INTERNAL_ERROR).build();
     }
 }

@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * Runs an operation with the error contract of memory-core §7.5: a bad argument or a failure the user can act on
- * becomes {@code Error: <message>}, anything else {@code Error: internal error (<Type>: <message>)}. Nothing is thrown
- * to the transport, so no client input can take the server down.
+ * becomes {@code Error: <message>}, anything else {@code Error: }{@value #INTERNAL_ERROR}: unlike the reference's
+ * {@code internal error (<Type>: <message>)}, no Java class name or exception text reaches the client (#13); the
+ * server's log has both. Nothing is thrown to the transport, so no client input can take the server down.
  */
 public final class OperationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(OperationRunner.class);
+    /** What a client is told about a failure that is a bug, for tools and resources alike. */
+    public static final String INTERNAL_ERROR = "internal error (the server log has the details)";
 
     private OperationRunner() {
     }
@@ -33,6 +36,6 @@ public final class OperationRunner {
             return "Error: " + failure.getMessage();
         }
         LOG.warn("{} failed", tool, failure);
-        return "Error: internal error (" + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")";
+        return "Error: " + INTERNAL_ERROR;
     }
 }

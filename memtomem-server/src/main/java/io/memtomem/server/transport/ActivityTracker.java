@@ -1,13 +1,23 @@
 package io.memtomem.server.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Counts running tool handlers and remembers when anything last happened, so shutdown can wait for the replies still
- * in flight: the SDK drops every reply once its reader has seen EOF (java-stack.md §1).
+ * Counts running tool handlers, the requests not answered yet and the replies not written yet, and remembers when
+ * anything last happened, so
+ * shutdown can wait for the replies still in flight: the SDK drops every reply once its reader has seen EOF
+ * (java-stack.md §1).
  */
 public final class ActivityTracker {
+    private final Set<String> unanswered = new HashSet<>();
     private int running;
+    private long framesQueued;
+    private long framesWritten;
     private long lastActivity = System.nanoTime();
 
     public synchronized void begin() {
@@ -21,13 +31,43 @@ public final class ActivityTracker {
         notifyAll();
     }
 
-    /** A request was handed to the SDK: its handler may start a moment later. */
-    public synchronized void touch() {
+    /** A message was handed to the SDK; a request (it has an id and a method) now waits for its reply. */
+    public synchronized void received(JsonNode message) {
         lastActivity = System.nanoTime();
+        JsonNode id = message == null ? null : message.get("id");
+        if (id != null && message.hasNonNull("method") && (id.isNumber() || id.isTextual())) {
+            unanswered.add(id.isNumber() ? number(id.decimalValue()) : "\"" + id.textValue());
+        }
     }
 
     /**
-     * Returns once no handler has been running for {@code quiet}, or after {@code cap}.
+     * A message is about to be queued for writing; when it is a reply, {@code id} is the request it answers. The
+     * SDK's writer thread writes it a moment later ({@link #written}).
+     */
+    public synchronized void sending(Object id) {
+        framesQueued++;
+        if (id instanceof Number n) {
+            unanswered.remove(number(new BigDecimal(n.toString())));
+        } else if (id != null) {
+            unanswered.remove("\"" + id);
+        }
+        lastActivity = System.nanoTime();
+    }
+
+    /** A queued message reached the protocol stream (or was dropped). */
+    public synchronized void written() {
+        framesWritten++;
+        lastActivity = System.nanoTime();
+        notifyAll();
+    }
+
+    private static String number(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Returns once every request received has its reply written and nothing has happened for {@code quiet}, or after
+     * {@code cap}.
      *
      * @return whether the quiet period was reached before the cap
      */
@@ -39,10 +79,11 @@ public final class ActivityTracker {
                 return false;
             }
             long idle = now - lastActivity;
-            if (running == 0 && idle >= quiet.toNanos()) {
+            boolean settled = running == 0 && unanswered.isEmpty() && framesWritten >= framesQueued;
+            if (settled && idle >= quiet.toNanos()) {
                 return true;
             }
-            long wait = running == 0 ? Math.min(quiet.toNanos() - idle, deadline - now) : deadline - now;
+            long wait = settled ? Math.min(quiet.toNanos() - idle, deadline - now) : deadline - now;
             wait(Math.max(1, wait / 1_000_000));
         }
     }

@@ -14,8 +14,22 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ProtocolOutput extends BufferedOutputStream {
 
+    private volatile Runnable onFrameWritten = () -> {
+    };
+
     public ProtocolOutput(OutputStream out) {
         super(out, 1 << 16);
+    }
+
+    /** Called after each message the SDK writes: it flushes once per message, after the line's newline. */
+    public void onFrameWritten(Runnable listener) {
+        onFrameWritten = listener;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        super.flush();
+        onFrameWritten.run();
     }
 
     /** fd 1, taken before {@code System.out} is pointed at stderr. */
@@ -28,7 +42,7 @@ public final class ProtocolOutput extends BufferedOutputStream {
         synchronized (this) {
             write(json.getBytes(StandardCharsets.UTF_8));
             write('\n');
-            flush();
+            super.flush(); // not one of the SDK's frames
         }
     }
 }

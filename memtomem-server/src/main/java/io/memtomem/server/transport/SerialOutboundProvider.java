@@ -12,14 +12,16 @@ import java.util.List;
  */
 public final class SerialOutboundProvider implements McpServerTransportProvider {
     private final McpServerTransportProvider delegate;
+    private final ActivityTracker activity;
 
-    public SerialOutboundProvider(McpServerTransportProvider delegate) {
+    public SerialOutboundProvider(McpServerTransportProvider delegate, ActivityTracker activity) {
         this.delegate = delegate;
+        this.activity = activity;
     }
 
     @Override
     public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-        delegate.setSessionFactory(transport -> sessionFactory.create(new SerialOutboundTransport(transport)));
+        delegate.setSessionFactory(transport -> sessionFactory.create(new SerialOutboundTransport(transport, activity)));
     }
 
     @Override

@@ -13,14 +13,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * The SDK's stdio session transport with its sends taken one at a time. Its outbound queue is a unicast sink that
  * refuses a second concurrent emit and retries for only 100 ms before dropping the message ("Failed to enqueue
  * message"), so two handlers replying at once on a busy CPU could lose a reply and leave the client waiting forever.
- * Replies, errors and progress notifications all pass through {@link #sendMessage}.
+ * Replies, errors and progress notifications all pass through {@link #sendMessage}, which also tells the
+ * {@link ActivityTracker} which requests have their reply.
  */
 final class SerialOutboundTransport implements McpServerTransport {
     private final McpServerTransport delegate;
+    private final ActivityTracker activity;
     private final ReentrantLock sending = new ReentrantLock();
 
-    SerialOutboundTransport(McpServerTransport delegate) {
+    SerialOutboundTransport(McpServerTransport delegate, ActivityTracker activity) {
         this.delegate = delegate;
+        this.activity = activity;
     }
 
     /**
@@ -35,11 +38,16 @@ final class SerialOutboundTransport implements McpServerTransport {
             CompletableFuture<Void> sent;
             sending.lock();
             try {
+                activity.sending(message instanceof McpSchema.JSONRPCResponse response ? response.id() : null);
                 sent = delegate.sendMessage(message).toFuture();
             } finally {
                 sending.unlock();
             }
-            return Mono.fromFuture(sent);
+            return Mono.fromFuture(sent.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    activity.written(); // dropped: nothing more will be written for it
+                }
+            }));
         });
     }
 

@@ -17,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The SDK's view of stdin, one checked line at a time. Nothing is read before {@code ready} completes (the server
  * answers nothing until its pid lock is decided). Lines the SDK would die on are answered with a JSON-RPC error
- * frame and never reach it; blank lines are skipped. At EOF (or a read error) it waits until no tool handler has run
- * for {@value #QUIET_MILLIS} ms (at most {@value #CAP_SECONDS} s) so replies in flight are still written, then reports
- * the end of input and only then lets the SDK see it.
+ * frame and never reach it, as are requests the {@link RequestScreen} answers; blank lines are skipped. At EOF (or a
+ * read error) it waits until every request passed on has been answered and nothing has happened for
+ * {@value #QUIET_MILLIS} ms (at most {@value #CAP_SECONDS} s), then reports the end of input and only then lets the
+ * SDK see it: the SDK drops every reply once its reader has seen EOF.
  */
 public final class StdinGuard extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(StdinGuard.class);
@@ -34,14 +35,22 @@ public final class StdinGuard extends InputStream {
     private final ActivityTracker activity;
     private final Runnable onEndOfInput;
     private final CompletableFuture<Void> ready;
+    private final Duration endCap;
     private byte[] line = new byte[0];
     private int position;
     private boolean ended;
 
     public StdinGuard(InputStream in, ObjectMapper json, McpJsonMapper mcpMapper, ProtocolOutput out,
-                      ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> ready) {
+                      RequestScreen screen, ActivityTracker activity, Runnable onEndOfInput,
+                      CompletableFuture<Void> ready) {
+        this(in, json, mcpMapper, out, screen, activity, onEndOfInput, ready, Duration.ofSeconds(CAP_SECONDS));
+    }
+
+    StdinGuard(InputStream in, ObjectMapper json, McpJsonMapper mcpMapper, ProtocolOutput out, RequestScreen screen,
+               ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> ready, Duration endCap) {
+        this.endCap = endCap;
         this.in = new BufferedInputStream(in, 1 << 16);
-        this.check = new JsonRpcLineCheck(json, mcpMapper);
+        this.check = new JsonRpcLineCheck(json, mcpMapper, screen);
         this.out = out;
         this.activity = activity;
         this.onEndOfInput = onEndOfInput;
@@ -86,13 +95,13 @@ public final class StdinGuard extends InputStream {
             if (text.isBlank()) {
                 continue;
             }
-            String rejection = raw.length > MAX_LINE_BYTES
-                    ? check.errorFrame(null, -32600, "Invalid Request") : check.rejection(text);
-            if (rejection != null) {
-                LOG.warn("dropped an input line the MCP SDK cannot parse ({} bytes); answered {}", raw.length,
-                        rejection);
+            JsonRpcLineCheck.Checked checked = raw.length > MAX_LINE_BYTES
+                    ? new JsonRpcLineCheck.Checked(null, check.errorFrame(null, -32600, "Invalid Request"))
+                    : check.check(text);
+            if (checked.answer() != null) {
+                LOG.debug("answered an input line of {} bytes without the SDK: {}", raw.length, checked.answer());
                 try {
-                    out.writeFrame(rejection);
+                    out.writeFrame(checked.answer());
                 } catch (IOException e) {
                     LOG.warn("stdout is closed ({}); treating it as end of input", e.getMessage());
                     endOfInput();
@@ -103,7 +112,7 @@ public final class StdinGuard extends InputStream {
             line = Arrays.copyOf(raw, raw.length + 1);
             line[raw.length] = '\n';
             position = 0;
-            activity.touch();
+            activity.received(checked.message());
             return true;
         }
         return false;
@@ -140,8 +149,8 @@ public final class StdinGuard extends InputStream {
     private void endOfInput() {
         ended = true;
         try {
-            if (!activity.awaitQuiet(Duration.ofMillis(QUIET_MILLIS), Duration.ofSeconds(CAP_SECONDS))) {
-                LOG.warn("stdin closed while a tool was still running after {} s; its reply is dropped", CAP_SECONDS);
+            if (!activity.awaitQuiet(Duration.ofMillis(QUIET_MILLIS), endCap)) {
+                LOG.warn("stdin closed with requests still unanswered after {}; their replies are dropped", endCap);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

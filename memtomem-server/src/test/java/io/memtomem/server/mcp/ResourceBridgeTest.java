@@ -53,6 +53,6 @@ class ResourceBridgeTest {
         assertEquals("store locked", errorOf(new MemtomemException("store locked")).message());
         McpSchema.JSONRPCResponse.JSONRPCError bug = errorOf(new IllegalStateException("boom"));
         assertEquals(McpSchema.ErrorCodes.INTERNAL_ERROR, bug.code());
-        assertEquals("internal error (IllegalStateException: boom)", bug.message());
+        assertEquals("internal error (the server log has the details)", bug.message(), "no Java class name");
     }
 }

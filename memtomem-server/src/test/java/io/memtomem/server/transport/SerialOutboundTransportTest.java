@@ -28,7 +28,7 @@ class SerialOutboundTransportTest {
     @Test
     void concurrentSendsAllReachASinkThatRefusesOverlappingEmits() throws Exception {
         SdkLikeTransport sdk = new SdkLikeTransport();
-        List<Throwable> failures = sendConcurrently(new SerialOutboundTransport(sdk));
+        List<Throwable> failures = sendConcurrently(new SerialOutboundTransport(sdk, new ActivityTracker()));
         assertEquals(List.of(), failures);
         assertEquals(SENDERS, sdk.written.size());
     }

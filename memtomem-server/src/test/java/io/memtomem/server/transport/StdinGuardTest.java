@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StdinGuardTest {
-    private static final String REQUEST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    private static final String REQUEST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
     private static final String NOTIFICATION = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
@@ -34,9 +36,15 @@ class StdinGuardTest {
         return guard(in, CompletableFuture.completedFuture(null));
     }
 
+    /** A guard whose EOF gives up quickly on requests nobody answers in these tests. */
     private StdinGuard guard(InputStream in, CompletableFuture<Void> ready) {
+        return guard(in, ready, Duration.ofMillis(200));
+    }
+
+    private StdinGuard guard(InputStream in, CompletableFuture<Void> ready, Duration endCap) {
         ObjectMapper json = new ObjectMapper();
-        return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol, activity, ended::countDown, ready);
+        return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol,
+                new RequestScreen(json, Set.of("mem_search")), activity, ended::countDown, ready, endCap);
     }
 
     private static InputStream input(String text) {
@@ -129,6 +137,37 @@ class StdinGuardTest {
         assertTrue(ended.await(5, TimeUnit.SECONDS));
         reader.join(5_000);
         assertFalse(reader.isAlive());
+    }
+
+    @Test
+    void endOfInputWaitsUntilEveryRequestPassedOnIsAnswered() throws Exception {
+        StdinGuard guard = guard(input(REQUEST + "\n"), CompletableFuture.completedFuture(null), Duration.ofSeconds(30));
+        Thread reader = new Thread(() -> {
+            try {
+                guard.readAllBytes();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        reader.start();
+        awaitState(reader, Thread.State.TIMED_WAITING);
+        Thread.sleep(3 * StdinGuard.QUIET_MILLIS);
+        assertEquals(1, ended.getCount(), "EOF must wait for the reply to request 1, however long it takes");
+        activity.sending(1);
+        Thread.sleep(3 * StdinGuard.QUIET_MILLIS);
+        assertEquals(1, ended.getCount(), "EOF must also wait until the queued reply is written");
+        activity.written();
+        assertTrue(ended.await(5, TimeUnit.SECONDS));
+        reader.join(5_000);
+        assertFalse(reader.isAlive());
+    }
+
+    @Test
+    void pingIsAnsweredByTheGuardItself() throws IOException {
+        String passed = new String(guard(input("{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}\n"))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("", passed);
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"result\":{}}\n", written.toString(StandardCharsets.UTF_8));
     }
 
     /** Bounded wait until {@code thread} parks in {@code state}. */
