@@ -84,7 +84,7 @@ public final class TrainingRun {
             server.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("memtomem-server: warning: AppCDS training run failed (" + e
-                    + "); bin/memtomem-server will start without target/server.jsa or with a partial one");
+                    + "); bin/memtomem-server will start without its AppCDS archive or with a partial one");
         } finally {
             deleteQuietly(home);
         }

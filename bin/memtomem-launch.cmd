@@ -1,0 +1,63 @@
+@echo off
+rem Called by bin\mm.cmd and bin\memtomem-server.cmd with MEMTOMEM_TOOL set to mm or server; not a command of its
+rem own. Finds Java 17+, the jars (an unpacked release: lib\; a source checkout: each module's target\ after a
+rem build), the AppCDS archive and the pre-extracted native libraries. No parenthesised blocks around paths: a
+rem path such as "C:\Program Files (x86)\..." would end the block early.
+setlocal
+for %%i in ("%~dp0..") do set "ROOT=%%~fi"
+set "MAIN=io.memtomem.server.Main"
+set "MODULE=memtomem-server"
+if "%MEMTOMEM_TOOL%"=="mm" set "MAIN=io.memtomem.cli.Main"
+if "%MEMTOMEM_TOOL%"=="mm" set "MODULE=memtomem-cli"
+
+set "JAVA="
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+if not defined JAVA for /f "delims=" %%j in ('where java 2^>nul') do if not defined JAVA set "JAVA=%%j"
+if not defined JAVA goto nojava
+rem the major version from the runtime's release file: no extra JVM start
+set "MAJOR="
+set "JVER="
+for %%j in ("%JAVA%") do set "RELEASE=%%~dpj..\release"
+if exist "%RELEASE%" for /f "usebackq tokens=2 delims==" %%v in (`findstr /b "JAVA_VERSION=" "%RELEASE%"`) do set "JVER=%%~v"
+if defined JVER for /f "tokens=1,2 delims=.-+" %%a in ("%JVER%") do set "MAJOR=%%a"
+if "%MAJOR%"=="1" goto oldjava
+if defined MAJOR if %MAJOR% LSS 17 goto oldjava
+
+if exist "%ROOT%\lib\classpath" goto release
+set "TARGET=%ROOT%\%MODULE%\target"
+if not exist "%TARGET%\%MODULE%.jar" goto notbuilt
+set "CP=%TARGET%\%MODULE%.jar;%TARGET%\lib\*"
+set "JSA_DIR=%TARGET%"
+set "NATIVE=%ROOT%\memtomem-cli\target\native"
+goto launch
+:release
+rem NTFS lists a directory in name order, so the wildcard gives one fixed class path order
+set "CP=%ROOT%\lib\*"
+set "JSA_DIR=%ROOT%\lib"
+set "NATIVE=%ROOT%\lib\native"
+
+:launch
+rem one AppCDS archive per Java feature release; Java 19+ writes a missing or stale one at exit (quotes are part
+rem of each value, so paths with spaces stay one argument)
+set CDS=
+set "JSA=%JSA_DIR%\%MEMTOMEM_TOOL%-%MAJOR%.jsa"
+if not defined MAJOR goto natives
+if %MAJOR% GEQ 19 set CDS="-XX:SharedArchiveFile=%JSA%" -XX:+AutoCreateSharedArchive
+if %MAJOR% LSS 19 if exist "%JSA%" set CDS="-XX:SharedArchiveFile=%JSA%"
+:natives
+rem extracted at build time for this platform; otherwise sqlite-jdbc and JNA copy them to the temp dir on every start
+set SQLITE=
+set "NATIVE=%NATIVE%\Windows-%PROCESSOR_ARCHITECTURE%"
+if exist "%NATIVE%\sqlitejdbc.dll" set SQLITE="-Dorg.sqlite.lib.path=%NATIVE%" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Djna.boot.library.path=%NATIVE%"
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off,cds+dynamic=off:stderr --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
+exit /b %ERRORLEVEL%
+
+:nojava
+echo memtomem needs Java 17 or newer; found none (no java on PATH and no JAVA_HOME\bin\java.exe). Install a JDK or JRE 17+ and set JAVA_HOME to it. 1>&2
+exit /b 1
+:oldjava
+echo memtomem needs Java 17 or newer; found Java %JVER% ("%JAVA%"). Set JAVA_HOME to a Java 17+ installation. 1>&2
+exit /b 1
+:notbuilt
+echo %MEMTOMEM_TOOL%: not built yet. Run: cd "%ROOT%" ^&^& mvnw.cmd -B -ntp package -DskipTests 1>&2
+exit /b 1

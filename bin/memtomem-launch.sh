@@ -1,0 +1,101 @@
+# Sourced (POSIX sh) by bin/mm and bin/memtomem-server; not a command of its own.
+# memtomem_launch ROOT TOOL ARGS... starts TOOL (mm or server) from ROOT, which is either an unpacked release
+# (ROOT/lib/classpath lists the jars in order) or a source checkout (each module's target/ after a build).
+
+memtomem_fail() {
+  echo "$1" >&2
+  exit 1
+}
+
+# The major version of the Java at $1 (a bin/java): read from the runtime's release file, so a start costs no
+# extra JVM; `java -version` only for a java whose home cannot be found (the macOS /usr/bin/java stub).
+memtomem_java_major() {
+  javabin=$1
+  while [ -L "$javabin" ]; do
+    link=$(readlink "$javabin")
+    case $link in
+      /*) javabin=$link ;;
+      *) javabin=$(dirname -- "$javabin")/$link ;;
+    esac
+  done
+  release=$(dirname -- "$javabin")/../release
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
+  else
+    version=$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+  fi
+  case $version in
+    1.*) version=${version#1.} ;;
+  esac
+  echo "${version%%[!0-9]*}"
+}
+
+memtomem_launch() {
+  root=$1
+  tool=$2
+  shift 2
+  if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    java=$(command -v java)
+  else
+    memtomem_fail "memtomem needs Java 17 or newer; found none (no java on PATH${JAVA_HOME:+, and JAVA_HOME=$JAVA_HOME has no bin/java}). Install a JDK or JRE 17+ and set JAVA_HOME to it."
+  fi
+  major=$(memtomem_java_major "$java")
+  if [ -n "$major" ] && [ "$major" -lt 17 ]; then
+    memtomem_fail "memtomem needs Java 17 or newer; found Java $major ($java). Set JAVA_HOME to a Java 17+ installation."
+  fi
+
+  if [ "$tool" = mm ]; then main=io.memtomem.cli.Main; module=memtomem-cli; else main=io.memtomem.server.Main; module=memtomem-server; fi
+  if [ -f "$root/lib/classpath" ]; then
+    lib="$root/lib"
+    classpath=""
+    old_ifs=$IFS
+    IFS=:
+    # jar names only (no spaces or wildcards); the root, which may hold spaces, is prefixed after the split
+    for jar in $(cat "$lib/classpath"); do classpath="$classpath${classpath:+:}$root/$jar"; done
+    IFS=$old_ifs
+    jsa_dir="$lib"
+    native="$lib/native"
+  else
+    target="$root/$module/target"
+    if [ ! -f "$target/$module.jar" ]; then
+      memtomem_fail "$tool: not built yet. Run: (cd \"$root\" && ./mvnw -B -ntp package -DskipTests)"
+    fi
+    classpath="$target/$module.jar:$target/lib/*"
+    jsa_dir="$target"
+    native="$root/memtomem-cli/target/native"
+  fi
+
+  # AppCDS, one archive per Java feature release (made at build time for the building JDK): mapped when it was made
+  # for this JDK build and class path, a stale one is ignored silently (-Xlog:cds=off); Java 19+ writes a missing or
+  # stale one at exit when the directory is writable, so the next start is fast again
+  cds=""
+  autocds=""
+  if [ -n "$major" ]; then
+    jsa="$jsa_dir/$tool-$major.jsa"
+    if [ "$major" -ge 19 ] && [ -w "$jsa_dir" ]; then autocds="-XX:+AutoCreateSharedArchive"; fi
+    if [ -n "$autocds" ] || [ -f "$jsa" ]; then cds="-XX:SharedArchiveFile=$jsa"; fi
+  fi
+
+  # sqlite-jdbc and JNA extracted at build time for this platform; otherwise each start copies them to the temp dir
+  arch=$(uname -m)
+  [ "$arch" = arm64 ] && arch=aarch64
+  native="$native/$(uname -s)-$arch"
+  sqlite_dir=""
+  sqlite_lib=""
+  jna_dir=""
+  for name in libsqlitejdbc.so libsqlitejdbc.dylib; do
+    if [ -f "$native/$name" ]; then sqlite_dir="-Dorg.sqlite.lib.path=$native"; sqlite_lib="-Dorg.sqlite.lib.name=$name"; fi
+  done
+  if [ -d "$native" ]; then jna_dir="-Djna.boot.library.path=$native"; fi
+
+  # ${x:+"$x"} passes an optional flag as one word even when the path has spaces; only MCP frames may reach the
+  # server's stdout, so every JVM log line goes to stderr
+  # shellcheck disable=SC2086
+  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto ${cds:+"$cds"} ${autocds:+"$autocds"} \
+    ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${jna_dir:+"$jna_dir"} \
+    -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off,cds+dynamic=off:stderr \
+    --enable-native-access=ALL-UNNAMED "-Dmemtomem.bin=$root/bin" $MEMTOMEM_JAVA_OPTS \
+    -cp "$classpath" "$main" "$@"
+}
