@@ -27,7 +27,12 @@ final class Launchers {
     }
 
     private static List<String> command(String name, String... args) {
-        Path launcher = repoRoot().resolve("bin").resolve(Platform.WINDOWS ? name + ".cmd" : name);
+        return command(repoRoot().resolve("bin"), name, args);
+    }
+
+    /** The launcher {@code name} in {@code bin} (e.g. of an unpacked release archive), with its arguments. */
+    static List<String> command(Path bin, String name, String... args) {
+        Path launcher = bin.resolve(Platform.WINDOWS ? name + ".cmd" : name);
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalStateException("launcher missing: " + launcher);
         }

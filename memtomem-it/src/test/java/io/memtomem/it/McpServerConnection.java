@@ -46,9 +46,13 @@ final class McpServerConnection implements AutoCloseable {
      * Spawns the server and completes the handshake. Synchronised so that the one new child of this JVM can be
      * identified as the server (the SDK does not expose its process).
      */
-    static synchronized McpServerConnection start(Sandbox sandbox) {
+    static McpServerConnection start(Sandbox sandbox) {
+        return start(sandbox, Launchers.server());
+    }
+
+    /** The same with another launcher, e.g. the one of an unpacked release archive. */
+    static synchronized McpServerConnection start(Sandbox sandbox, List<String> command) {
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
-        List<String> command = Launchers.server();
         // the SDK lays its params' environment over the process builder's: without .env() it would put back this
         // JVM's HOME, PATH, ... and send the server to the developer's real store
         ServerParameters parameters = ServerParameters.builder(command.get(0))

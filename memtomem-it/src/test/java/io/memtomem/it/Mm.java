@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code bin/mm} in a sandbox, non-interactively (stdin closed at once, like CI and scripts). */
@@ -34,7 +35,13 @@ final class Mm {
     }
 
     static Result run(Sandbox sandbox, String... args) {
-        Process process = sandbox.processes().start(sandbox.processBuilder(Launchers.mm(args)));
+        return run(sandbox, Launchers.mm(args));
+    }
+
+    /** Runs the given {@code mm} command line (e.g. the launcher of an unpacked release archive). */
+    static Result run(Sandbox sandbox, List<String> command) {
+        String[] args = command.subList(1, command.size()).toArray(String[]::new);
+        Process process = sandbox.processes().start(sandbox.processBuilder(command));
         try {
             process.getOutputStream().close();
             LineBuffer stdout = LineBuffer.drain(process.getInputStream(), "mm-stdout-" + process.pid());
