@@ -24,8 +24,10 @@ class CdsTrainingCommandTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("", result.err(), "every step of the script succeeded");
         assertEquals("", result.out(), "the training run is silent");
-        assertTrue(Files.isRegularFile(nativeDir.resolve(System.mapLibraryName("sqlitejdbc"))));
-        assertTrue(Files.isRegularFile(nativeDir.resolve(System.mapLibraryName("jnidispatch").replace(".dylib",
+        Path platformDir = nativeDir.resolve(NativeLibraries.platform(System.getProperty("os.name"),
+                System.getProperty("os.arch")));
+        assertTrue(Files.isRegularFile(platformDir.resolve(System.mapLibraryName("sqlitejdbc"))));
+        assertTrue(Files.isRegularFile(platformDir.resolve(System.mapLibraryName("jnidispatch").replace(".dylib",
                 ".jnilib"))));
         assertFalse(Files.exists(cli.stateDir()), "the caller's HOME is never used");
     }
