@@ -2,6 +2,7 @@ package io.memtomem.cli;
 
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.cli.common.VerboseOption;
 import io.memtomem.core.MemtomemException;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         String message = message(ex);
-        if (command.getParseResult().hasMatchedOption(JsonOption.NAME)) {
+        if (wantsJson(command.getParseResult())) {
             Json.print(context.out(), Map.of("error", message));
         }
         printError(message);
@@ -42,6 +43,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ex.printStackTrace(context.err());
         }
         return ex instanceof CliException cli ? cli.exitCode().code() : ExitCode.ERROR.code();
+    }
+
+    /** {@code --json}, or the Python memtomem's {@code --format json}: either way a script reads stdout as JSON. */
+    private static boolean wantsJson(ParseResult parsed) {
+        return parsed.hasMatchedOption(JsonOption.NAME) || (parsed.hasMatchedOption(ListingFormat.OPTION)
+                && parsed.matchedOptionValue(ListingFormat.OPTION, ListingFormat.TABLE) == ListingFormat.JSON);
     }
 
     private void printError(String message) {

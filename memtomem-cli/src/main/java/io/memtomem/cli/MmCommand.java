@@ -15,6 +15,7 @@ import io.memtomem.cli.search.SearchCommand;
 import io.memtomem.cli.status.StatusCommand;
 import io.memtomem.cli.training.CdsTrainingCommand;
 import io.memtomem.cli.uninstall.UninstallCommand;
+import io.memtomem.cli.version.VersionCommand;
 import io.memtomem.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ public final class MmCommand implements Runnable {
         commands.put("embedding-reset", EmbeddingResetCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("uninstall", UninstallCommand.class);
+        commands.put("version", VersionCommand.class);
         commands.put("completion", CompletionCommand.class);
         commands.put("cds-training", CdsTrainingCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);

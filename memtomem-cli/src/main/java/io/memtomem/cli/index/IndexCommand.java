@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 public final class IndexCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "PATH", description = "File or directory to index (relative to the current dir).")
+    @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = ".",
+            description = "File or directory to index, relative to the current dir (default: the current dir).")
     private Path path;
 
     @Option(names = "--force", description = "Re-index files even when their content is unchanged.")

@@ -5,6 +5,7 @@ import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.ChunkJson;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.cli.common.Palette;
 import io.memtomem.cli.common.ScopeOption;
@@ -15,9 +16,12 @@ import io.memtomem.core.search.RecallResponse;
 import io.memtomem.core.store.StoredChunk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +43,21 @@ public final class RecallCommand implements Callable<Integer> {
             description = "At most N chunks (default: ${DEFAULT-VALUE}).")
     private int limit;
 
+    @Option(names = {"-s", "--source-filter"}, paramLabel = "PATTERN",
+            description = "Only sources whose path contains this text.")
+    private String source;
+
+    @Option(names = {"-t", "--tag-filter"}, paramLabel = "TAGS",
+            description = "Only chunks carrying any of these tags (comma-separated).")
+    private String tags;
+
+    @Option(names = ListingFormat.OPTION, paramLabel = "FORMAT", description = "table (default), json (the Python "
+            + "memtomem's bare list) or plain.")
+    private ListingFormat format;
+
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private NamespaceOption namespace;
 
@@ -54,18 +73,36 @@ public final class RecallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ListingFormat listing = ListingFormat.require(spec, format, ListingFormat.TABLE, ListingFormat.JSON,
+                ListingFormat.PLAIN);
         RecallResponse response;
         try (Memtomem memtomem = context.openStore()) {
-            response = memtomem.recall(new RecallRequest(since, until, namespace.value(), null, null, limit,
+            response = memtomem.recall(new RecallRequest(since, until, namespace.value(), source, tags, limit,
                     scope.value()));
         }
         if (json.enabled()) {
             Json.print(context.out(), Map.of("chunks", response.chunks().stream().map(ChunkJson::of).toList()));
+        } else if (listing == ListingFormat.JSON) {
+            Json.print(context.out(), response.chunks().stream().map(RecallCommand::referenceRow).toList());
+        } else if (listing == ListingFormat.PLAIN) {
+            response.chunks().forEach(chunk -> context.out().printf(Locale.ROOT, "[%s] %s%n%s%n%n",
+                    chunk.createdAt(), chunk.source(), ListingFormat.excerpt(chunk.content())));
         } else {
             print(context.out(), context.palette(), response);
         }
         response.hints().forEach(hint -> context.err().println(context.palette().yellow("Hint: ") + hint));
         return ExitCode.OK.code();
+    }
+
+    /** The Python memtomem's recall row: where and when, and the first 200 characters. */
+    private static Map<String, Object> referenceRow(StoredChunk chunk) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("created_at", chunk.createdAt());
+        row.put("source", chunk.source().toString());
+        row.put("chunk_id", chunk.id());
+        row.put("namespace", chunk.namespace());
+        row.put("content", ListingFormat.excerpt(chunk.content()));
+        return row;
     }
 
     private static void print(PrintWriter out, Palette palette, RecallResponse response) {

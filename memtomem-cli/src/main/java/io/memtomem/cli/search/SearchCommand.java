@@ -4,6 +4,7 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.cli.common.ScopeOption;
 import io.memtomem.core.Memtomem;
@@ -11,16 +12,21 @@ import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.search.SearchResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code mm search}: ranked hits as a table, or {@code {"results": […]}} with --json. */
+/**
+ * {@code mm search}: ranked hits as a table, or {@code {"results": […]}} with --json; {@code --format} gives the
+ * Python memtomem's renderings.
+ */
 @Command(name = "search", description = "Search the memory index (BM25, plus vectors when an embedding is set up).")
 public final class SearchCommand implements Callable<Integer> {
     private final CliContext context;
@@ -31,16 +37,24 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = {"-k", "--top-k"}, paramLabel = "N", description = "Number of results, 1-100 (default: config).")
     private Integer topK;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only chunks carrying this tag.")
+    @Option(names = {"-t", "--tag", "--tag-filter"}, paramLabel = "TAGS",
+            description = "Only chunks carrying any of these tags (comma-separated).")
     private String tag;
 
-    @Option(names = {"-s", "--source"}, paramLabel = "PATTERN",
+    @Option(names = {"-s", "--source", "--source-filter"}, paramLabel = "PATTERN",
             description = "Only sources whose path contains this text or matches this glob.")
     private String source;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Only memories valid on this date, YYYY-MM-DD or "
             + "YYYY-QN, by their valid_from/valid_to frontmatter (default: now, so expired notes are left out).")
     private String asOf;
+
+    @Option(names = ListingFormat.OPTION, paramLabel = "FORMAT", description = "table (default), json (the Python "
+            + "memtomem's bare list, scores to 4 places), plain or context (a pasteable markdown block).")
+    private ListingFormat format;
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private NamespaceOption namespace;
@@ -57,6 +71,8 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ListingFormat listing = ListingFormat.require(spec, format, ListingFormat.TABLE, ListingFormat.JSON,
+                ListingFormat.PLAIN, ListingFormat.CONTEXT);
         SearchResponse response;
         try (Memtomem memtomem = context.openStore()) {
             SearchRequest request = SearchRequest.of(query)
@@ -66,13 +82,15 @@ public final class SearchCommand implements Callable<Integer> {
                     .withSourceFilter(source)
                     .withScope(scope.value())
                     .withAsOf(asOf)
-                    .withPipelineCounts(!json.enabled());
+                    .withPipelineCounts(!json.enabled() && listing == ListingFormat.TABLE);
             response = memtomem.search(request);
         }
         if (json.enabled()) {
             Json.print(context.out(), Map.of("results", response.hits().stream().map(SearchCommand::toJson).toList()));
-        } else {
+        } else if (listing == ListingFormat.TABLE) {
             new SearchTable(context.out(), context.palette()).print(response);
+        } else {
+            ReferenceListings.print(context.out(), listing, response.hits());
         }
         response.hints().forEach(hint -> context.err().println(context.palette().yellow("Hint: ") + hint));
         return ExitCode.OK.code();

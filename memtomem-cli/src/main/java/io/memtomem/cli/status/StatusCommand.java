@@ -5,6 +5,7 @@ import io.memtomem.cli.CliException;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.status.ServerBlock;
 import io.memtomem.core.status.StatusReport;
@@ -12,6 +13,9 @@ import io.memtomem.core.status.StatusReports;
 import io.memtomem.locking.ServerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -28,12 +32,21 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     private JsonOption json;
 
+    @Option(names = ListingFormat.OPTION, paramLabel = "FORMAT", description = "table (default) or json (the same as "
+            + "--json).")
+    private ListingFormat format;
+
+    @Spec
+    private CommandSpec spec;
+
     public StatusCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        boolean asJson = json.enabled()
+                || ListingFormat.require(spec, format, ListingFormat.TABLE, ListingFormat.JSON) == ListingFormat.JSON;
         MemtomemConfig config = context.loadConfig();
         // checked before anything else: someone who never set memtomem up must not find a ~/.memtomem afterwards
         if (!config.isConfigured()) {
@@ -42,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
         ServerState server = context.serverState(config.dbPath());
         // the config-based collector opens the store only if its database exists: status never creates one
         StatusReport report = StatusReports.collect(config, ServerBlock.from(server));
-        if (json.enabled()) {
+        if (asJson) {
             Json.print(context.out(), report.toJson());
         } else {
             context.out().print(StatusReports.renderText(report));

@@ -44,6 +44,13 @@ class IndexCommandTest {
     }
 
     @Test
+    void withoutAPathIndexesTheWorkingDirectoryAsThePythonMmDoes() {
+        Result result = cli.inDirectory(notes).run("index");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Indexed 2 file(s): "), result.out());
+    }
+
+    @Test
     void aRelativePathResolvesAgainstTheWorkingDirectory() {
         Result result = cli.inDirectory(notes).run("index", ".");
         assertEquals(0, result.exitCode(), result::toString);

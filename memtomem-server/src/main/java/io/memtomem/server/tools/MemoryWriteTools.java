@@ -64,7 +64,7 @@ public final class MemoryWriteTools {
             Param.string("content", "New body; the heading and the created/tags header are kept unless the new "
                     + "content starts with '## '.").required().maxLength(MAX_CONTENT),
             TAGS.withDescription("New tags for the entry; omit to keep the current ones."),
-            FORCE_UNSAFE);
+            FORCE_UNSAFE).withAlias("new_content", "content");
 
     static final InputSchema DELETE_SCHEMA = InputSchema.of(
             Param.string("chunk_id", "Delete this chunk: its lines are removed from the file."),

@@ -61,6 +61,16 @@ class MemoryWriteToolsTest extends ToolsOnTempStore {
     }
 
     @Test
+    void editTakesThePythonMemtomemsNewContentName() throws IOException {
+        String id = tools.addMemory("Cache", "The cache TTL is 30 seconds.", List.of());
+        String text = tools.okAction("edit", Map.of("chunk_id", id, "new_content", "The cache TTL is 90 seconds."));
+        Path file = Path.of(text.substring("Memory edited in ".length(), text.indexOf('\n')));
+        assertTrue(Files.readString(file).contains("90 seconds"), text);
+        assertTrue(tools.errorAction("edit", Map.of("chunk_id", id, "content", "a", "new_content", "b"))
+                .contains("give either content or new_content, not both"));
+    }
+
+    @Test
     void editRejectsBadInput() {
         assertTrue(tools.errorAction("edit", Map.of("chunk_id", "x"))
                 .startsWith("Error: invalid parameter for action 'edit': content is required"));

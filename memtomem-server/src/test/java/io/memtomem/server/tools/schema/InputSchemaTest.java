@@ -83,4 +83,16 @@ class InputSchemaTest {
     private static String failure(Map<String, Object> arguments) {
         return assertThrows(ArgumentException.class, () -> SCHEMA.read(arguments)).getMessage();
     }
+
+    @Test
+    void anAliasIsAdvertisedAndReadAsTheParameterItNames() {
+        InputSchema aliased = InputSchema.of(Param.string("content", "Body.").required()).withAlias("new_content",
+                "content");
+        assertEquals("x", aliased.read(Map.of("new_content", "x")).string("content"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) aliased.toJsonSchema().get("properties");
+        assertEquals(List.of("content", "new_content"), List.copyOf(properties.keySet()));
+        assertNull(aliased.toJsonSchema().get("required"), "one of the two spellings is required, checked on read");
+        assertThrows(ArgumentException.class, () -> aliased.read(Map.of()));
+    }
 }
