@@ -3,7 +3,7 @@ package io.memtomem.locking;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens pid files for locking with the platform primitive. */
+/** Opens lock files (pid files, memory-file sidecars) for locking with the platform primitive. */
 public interface LockBackend {
 
     /**

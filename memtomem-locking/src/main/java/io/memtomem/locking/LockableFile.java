@@ -3,7 +3,7 @@ package io.memtomem.locking;
 import java.io.IOException;
 import java.util.Optional;
 
-/** An open pid file on which a non-blocking lock can be attempted. */
+/** An open lock file (pid file or sidecar) on which a non-blocking lock can be attempted. */
 public interface LockableFile extends AutoCloseable {
 
     /**

@@ -1,38 +1,38 @@
 package io.memtomem.core.write;
 
 import io.memtomem.core.MemtomemException;
+import io.memtomem.locking.LockMode;
+import io.memtomem.locking.LockableFile;
+import io.memtomem.locking.Os;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises everyone who writes or indexes one memory file: {@code <dir>/.<filename>.lock} locked with
- * {@link FileChannel#lock} keeps other processes out, and a {@link ReentrantLock} per file keeps other threads of this
- * JVM out (file locks belong to the whole JVM, and a second channel here would throw OverlappingFileLockException).
- * Re-entrant per thread, so an indexer called under a writer's lock may take it again. The sidecar is never deleted:
- * removing a lock file races with a process that has just opened it.
+ * Serialises everyone who writes or indexes one memory file: {@code <dir>/.<filename>.lock} of the resolved file,
+ * locked with the platform primitive the Python memtomem's portalocker uses ({@code flock(2)} on POSIX, a byte-range
+ * lock on [0, 64 KiB) on Windows), keeps other processes out, Python ones included; a {@link ReentrantLock} per file
+ * keeps other threads of this JVM out without spinning on the file. Re-entrant per thread, so an indexer called under a
+ * writer's lock may take it again. The sidecar is never deleted: removing a lock file races with a process that has
+ * just opened it.
  */
 public final class SidecarLock implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long MAX_PAUSE_MILLIS = 10;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path realFile;
     private final ReentrantLock threadLock;
-    private final FileChannel channel; // null when an outer acquire of this thread holds the file lock
+    private final LockableFile sidecar; // null when an outer acquire of this thread holds the file lock
 
-    private SidecarLock(Path realFile, ReentrantLock threadLock, FileChannel channel) {
+    private SidecarLock(Path realFile, ReentrantLock threadLock, LockableFile sidecar) {
         this.realFile = realFile;
         this.threadLock = threadLock;
-        this.channel = channel;
+        this.sidecar = sidecar;
     }
 
     /**
@@ -41,6 +41,11 @@ public final class SidecarLock implements AutoCloseable {
      * @throws MemtomemException when the lock is still held elsewhere after the timeout
      */
     public static SidecarLock acquire(Path file) {
+        return acquire(Os.current(), file);
+    }
+
+    /** {@link #acquire(Path)} with the platform's lock primitive taken from {@code os}. */
+    static SidecarLock acquire(Os os, Path file) {
         Path realFile = MemoryPaths.realLocation(file); // aliases of one file must share one lock
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(realFile, key -> new ReentrantLock());
@@ -56,7 +61,7 @@ public final class SidecarLock implements AutoCloseable {
             return new SidecarLock(realFile, threadLock, null);
         }
         try {
-            return new SidecarLock(realFile, threadLock, lockSidecar(realFile, deadline));
+            return new SidecarLock(realFile, threadLock, lockSidecar(os, realFile, deadline));
         } catch (RuntimeException e) {
             threadLock.unlock();
             throw e;
@@ -70,52 +75,43 @@ public final class SidecarLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (channel != null) {
-                channel.close(); // releases the file lock
+            if (sidecar != null) {
+                sidecar.close(); // closing the descriptor releases the file lock
             }
-        } catch (IOException e) {
-            throw new MemtomemException("Cannot release the lock " + sidecarOf(realFile) + ": " + e.getMessage());
         } finally {
             threadLock.unlock();
         }
     }
 
-    /** Polls {@code tryLock} rather than blocking in {@code lock()}, so a stuck process yields a clear timeout. */
-    private static FileChannel lockSidecar(Path realFile, long deadline) {
-        Path sidecar = sidecarOf(realFile);
-        FileChannel channel = null;
+    /**
+     * Polls the non-blocking lock rather than blocking in the kernel, so a stuck process yields a clear timeout. The
+     * pause stays short: a Python writer that re-takes the lock in a loop would otherwise starve us.
+     */
+    private static LockableFile lockSidecar(Os os, Path realFile, long deadline) {
+        Path path = sidecarOf(realFile);
+        LockableFile sidecar = null;
         try {
-            channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            sidecar = os.lockBackend().openForWriting(path);
             long pauseMillis = 1;
-            while (true) {
-                if (tryLock(channel) != null) {
-                    return channel;
-                }
+            while (!sidecar.tryLock(LockMode.EXCLUSIVE)) {
                 if (System.nanoTime() - deadline > 0) {
                     throw busy(realFile);
                 }
                 Thread.sleep(pauseMillis);
-                pauseMillis = Math.min(pauseMillis * 2, 50);
+                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
             }
+            return sidecar;
         } catch (IOException e) {
-            closeQuietly(channel);
-            throw new MemtomemException("Cannot lock " + sidecar + ": " + e.getMessage()
+            closeQuietly(sidecar);
+            throw new MemtomemException("Cannot lock " + path + ": " + e.getMessage()
                     + ": check that its directory is writable");
         } catch (InterruptedException e) {
-            closeQuietly(channel);
+            closeQuietly(sidecar);
             Thread.currentThread().interrupt();
             throw new MemtomemException("Interrupted while waiting for the lock on " + realFile);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            closeQuietly(sidecar);
             throw e;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // held through another channel of this JVM (code not using this class): wait like for a process
         }
     }
 
@@ -124,13 +120,9 @@ public final class SidecarLock implements AutoCloseable {
                 + ": another memtomem process is writing or indexing it; retry when it has finished");
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                // already failing; the original error is the one to report
-            }
+    private static void closeQuietly(LockableFile sidecar) {
+        if (sidecar != null) {
+            sidecar.close();
         }
     }
 }

@@ -44,7 +44,7 @@ public final class PosixLockBackend implements LockBackend {
             }
         }
         if (!regular) {
-            throw new IOException("pid path " + file + " is not a regular file");
+            throw new IOException("lock path " + file + " is not a regular file");
         }
         return opened;
     }
