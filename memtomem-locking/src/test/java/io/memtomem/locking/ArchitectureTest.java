@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.memtomem.locking.testsupport.ApiClassInitMain;
 import io.memtomem.locking.testsupport.ChildProcess;
+import io.memtomem.locking.testsupport.LockPrimitiveRules;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,6 +53,17 @@ class ArchitectureTest {
         assertTrue(PRODUCTION.contain("io.memtomem.locking.posix.PosixLockBackend"), "classes were imported");
         POSIX_FACILITIES_ONLY_IN_POSIX_PACKAGE.check(PRODUCTION);
         JNA_PLATFORM_ONLY_IN_WINDOWS_PACKAGE.check(PRODUCTION);
+    }
+
+    /** #18.1: no FileChannel record locks outside the Windows backend; the rule rejects a fixture that takes one. */
+    @Test
+    void onlyTheWindowsBackendTakesFileChannelLocks() {
+        LockPrimitiveRules.NO_FILE_CHANNEL_LOCKS_OUTSIDE_WINDOWS_BACKEND.check(PRODUCTION);
+
+        AssertionError violation = assertThrows(AssertionError.class,
+                () -> LockPrimitiveRules.NO_FILE_CHANNEL_LOCKS_OUTSIDE_WINDOWS_BACKEND.check(
+                        new ClassFileImporter().importPackages("io.memtomem.locking.archfixture")));
+        assertTrue(violation.getMessage().contains("LeakyRecordLocker"), violation.getMessage());
     }
 
     /** §9 scenario 73 negative fixture: the same rule rejects test-only classes that bind libc / handle signals. */
