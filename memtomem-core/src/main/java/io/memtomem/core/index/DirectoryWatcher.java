@@ -1,5 +1,6 @@
 package io.memtomem.core.index;
 
+import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.SourcePaths;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * directory under the memory dirs is registered, including ones created later. Changed paths collect in a set of at
  * most 1,000; once no event arrived for the debounce window (1.5 s) each path is re-indexed: a deleted file loses its
  * chunks, a moved file is a delete plus a create, and a deleted directory purges the sources that were under it.
- * A memory dir that does not exist yet (a fresh store before its first {@code mem_add}) is looked for again every
+ * Only files whose real location is inside the watched dirs are indexed ({@link MemoryDirScope}): a symbolic link to a
+ * file outside is not followed. A memory dir that does not exist yet (a fresh store before its first {@code mem_add}) is looked for again every
  * {@link #MISSING_ROOT_RECHECK} and watched from the moment it appears.
  */
 public final class DirectoryWatcher implements FileWatcher {
@@ -42,6 +44,7 @@ public final class DirectoryWatcher implements FileWatcher {
     private final Indexer indexer;
     private final ChunkStore store;
     private final Duration debounce;
+    private final MemoryDirScope scope;
     private final WatchService service;
     private final Map<WatchKey, Path> directories = new HashMap<>();
     private final Set<Path> pending = new LinkedHashSet<>();
@@ -52,10 +55,12 @@ public final class DirectoryWatcher implements FileWatcher {
     private boolean overflowWarned;
     private volatile boolean running = true;
 
-    private DirectoryWatcher(Indexer indexer, ChunkStore store, Duration debounce) throws IOException {
+    private DirectoryWatcher(Indexer indexer, ChunkStore store, List<Path> roots, Duration debounce)
+            throws IOException {
         this.indexer = indexer;
         this.store = store;
         this.debounce = debounce;
+        this.scope = new MemoryDirScope(roots);
         this.service = FileSystems.getDefault().newWatchService();
         this.thread = new Thread(this::run, "memtomem-watcher");
         this.thread.setDaemon(true);
@@ -64,7 +69,7 @@ public final class DirectoryWatcher implements FileWatcher {
     /** Starts watching the existing roots; a missing root is watched once it appears. */
     public static DirectoryWatcher start(Indexer indexer, ChunkStore store, List<Path> roots, Duration debounce)
             throws IOException {
-        DirectoryWatcher watcher = new DirectoryWatcher(indexer, store, debounce);
+        DirectoryWatcher watcher = new DirectoryWatcher(indexer, store, roots, debounce);
         for (Path root : roots) {
             Path canonical = SourcePaths.canonical(root);
             if (Files.isDirectory(canonical)) {
@@ -142,6 +147,10 @@ public final class DirectoryWatcher implements FileWatcher {
     private void enqueue(Path path) {
         lastEventNanos = System.nanoTime();
         if (pending.contains(path) || !indexer.isIndexable(path)) {
+            return;
+        }
+        if (!scope.contains(SourcePaths.canonical(path))) {
+            LOG.debug("not indexing {}: it leads outside the memory dirs", path);
             return;
         }
         if (pending.size() >= MAX_PENDING) {

@@ -17,8 +17,8 @@ import java.util.List;
  * tree (or a loop) into the index. Unreadable directories are reported, not fatal.
  */
 final class FileDiscovery {
-    /** Files found plus directories that could not be read. */
-    record Found(List<Path> files, List<String> errors) {
+    /** Files found, directories that could not be read, and the symbolic links met (not followed). */
+    record Found(List<Path> files, List<String> errors, List<Path> links) {
     }
 
     private final Chunkers chunkers;
@@ -32,11 +32,12 @@ final class FileDiscovery {
     Found discover(Path root, boolean recursive) throws IOException {
         List<Path> files = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<Path> links = new ArrayList<>();
         if (Files.isRegularFile(root)) {
             if (isIndexable(root, root.getParent())) {
                 files.add(root);
             }
-            return new Found(files, errors);
+            return new Found(files, errors, links);
         }
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class),
                 recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
@@ -51,6 +52,8 @@ final class FileDiscovery {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && isIndexable(file, root)) {
                             files.add(file);
+                        } else if (attrs.isSymbolicLink()) {
+                            links.add(file);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -62,7 +65,7 @@ final class FileDiscovery {
                     }
                 });
         files.sort(null);
-        return new Found(files, errors);
+        return new Found(files, errors, links);
     }
 
     boolean isIndexable(Path file, Path root) {

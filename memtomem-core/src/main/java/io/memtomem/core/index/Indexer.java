@@ -6,6 +6,7 @@ import io.memtomem.core.chunk.Chunkers;
 import io.memtomem.core.chunk.ChunkingSettings;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.scope.IndexRoots;
+import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.core.scope.ScopedLocation;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.ChunkWriter;
@@ -65,6 +66,7 @@ public final class Indexer implements FileReindexer {
     private final String chunkingFingerprint;
     private final FileDiscovery discovery;
     private final IndexRoots roots;
+    private final MemoryDirScope memoryDirs;
     private final Clock clock;
 
     public Indexer(MemtomemConfig config, Database database, Clock clock) {
@@ -78,6 +80,7 @@ public final class Indexer implements FileReindexer {
         this.chunkingFingerprint = CHUNKER_VERSION + settings + extensions;
         this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
         this.roots = IndexRoots.of(config);
+        this.memoryDirs = MemoryDirScope.of(config);
         this.clock = clock;
     }
 
@@ -96,6 +99,7 @@ public final class Indexer implements FileReindexer {
             files.addAll(found.files());
             tally.errors.addAll(found.errors());
             walkRoot = Files.isDirectory(root) ? root : root.getParent();
+            dropOutsideTargets(root, found.links(), tally);
         } else {
             walkRoot = rootFor(root);
         }
@@ -111,6 +115,35 @@ public final class Indexer implements FileReindexer {
             return null;
         });
         return tally.result(scanned, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Drops the indexed sources that symbolic links inside a memory dir lead to outside every memory dir: the file
+     * watcher used to follow such links, and nothing may reach outside through one ({@link MemoryDirScope}). Only
+     * for a walk inside the memory dirs, since {@code mm index} of any other path may index what it likes.
+     */
+    private void dropOutsideTargets(Path root, List<Path> links, Tally tally) {
+        if (links.isEmpty() || !memoryDirs.contains(root)) {
+            return;
+        }
+        Set<String> targets = new TreeSet<>();
+        for (Path link : links) {
+            Path target = SourcePaths.canonical(link);
+            if (!memoryDirs.contains(target) && !store.sourcesUnder(target).isEmpty()) {
+                targets.add(target.toString());
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        int chunks = database.write("dropping link targets outside the memory dirs", session -> {
+            int deleted = 0;
+            for (String target : targets) {
+                deleted += ChunkWriter.deleteSource(session, target);
+            }
+            return deleted;
+        });
+        tally.dropped(targets.size(), chunks);
     }
 
     /**
@@ -368,6 +401,11 @@ public final class Indexer implements FileReindexer {
                 default -> {
                 }
             }
+        }
+
+        void dropped(int sources, int chunks) {
+            removed += sources;
+            deleted += chunks;
         }
 
         IndexProgress progress(int done, int total, Path current) {

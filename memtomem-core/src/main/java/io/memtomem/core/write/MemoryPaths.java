@@ -4,6 +4,7 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.PathOutsideMemoryDirsException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.core.store.SourcePaths;
 
 import java.io.IOException;
@@ -20,11 +21,11 @@ import java.util.List;
 final class MemoryPaths {
     /** The first is the write base; may be empty. */
     private final List<Path> memoryDirs;
-    private final List<Path> insideDirs;
+    private final MemoryDirScope insideDirs;
 
     private MemoryPaths(List<Path> memoryDirs, List<Path> insideDirs) {
         this.memoryDirs = memoryDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
-        this.insideDirs = insideDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+        this.insideDirs = new MemoryDirScope(insideDirs);
     }
 
     /** The user tier: writes go to {@code memory_dirs[0]}, {@code file=} may name any memory or project memory dir. */
@@ -67,14 +68,14 @@ final class MemoryPaths {
         return target;
     }
 
-    /** @return the real location of {@code file} when it lies inside a memory dir, else PathOutsideMemoryDirsException */
+    /**
+     * @return the real location of {@code file} when it lies inside a memory dir ({@link MemoryDirScope}, the rule the
+     *         indexer and the watcher use too), else PathOutsideMemoryDirsException
+     */
     Path requireInside(Path file) {
         Path real = realLocation(file);
-        for (Path dir : insideDirs) {
-            Path realDir = realLocation(dir);
-            if (real.startsWith(realDir) && !real.equals(realDir)) {
-                return real;
-            }
+        if (insideDirs.contains(real)) {
+            return real;
         }
         throw new PathOutsideMemoryDirsException(file);
     }

@@ -98,6 +98,16 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void aSymlinkToAFileOutsideTheMemoryDirsIsNotFollowed() throws Exception {
+        Path outside = write(home.resolve("outside/secret-plans.md"), "## Outside\n\noutside" + BODY + "\n");
+        Files.createSymbolicLink(notes.resolve("existing/link.md"), outside);
+        Path inside = write(notes.resolve("existing/inside.md"), "## Inside\n\ninside" + BODY + "\n");
+        eventually(() -> sources().contains(inside.toString()), "the file inside is indexed");
+        Thread.sleep(DEBOUNCE.toMillis() * 2);
+        assertEquals(List.of(inside.toString()), sources());
+    }
+
+    @Test
     void unsupportedAndExcludedFilesAreIgnored() throws Exception {
         write(notes.resolve("existing/image.png"), "png");
         write(notes.resolve("existing/credentials.json"), "{\"k\": 1}");

@@ -218,6 +218,22 @@ class IndexerTest {
     }
 
     @Test
+    void anIndexRunOverAMemoryDirDropsTheOutsideTargetsOfLinksInIt() throws IOException {
+        Path outside = write(home.resolve("elsewhere/outside.md"), sections("Outside"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(notes).resolve("link.md"), outside);
+        Path kept = write(notes.resolve("kept.md"), sections("Kept"));
+        memtomem.index(new IndexRequest(link, false, false, null), null); // as the watcher used to follow it
+        assertEquals(1, memtomem.listSources(outside.toString(), null).size());
+
+        IndexResult result = index(notes);
+
+        assertEquals(1, result.sourcesRemoved());
+        assertEquals(List.of(kept), memtomem.listSources(null, null).stream().map(SourceSummary::source).toList());
+        assertEquals(0, index(home.resolve("elsewhere")).sourcesRemoved(), "mm index of the outside dir itself");
+        assertEquals(1, memtomem.listSources(outside.toString(), null).size());
+    }
+
+    @Test
     void aNonRecursiveIndexDropsOnlyVanishedSourcesDirectlyInside() throws IOException {
         Path top = write(notes.resolve("top.md"), sections("Top"));
         Path deep = write(notes.resolve("sub/deep.md"), sections("Deep"));

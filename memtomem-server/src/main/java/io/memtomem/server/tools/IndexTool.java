@@ -1,8 +1,10 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.index.IndexProgress;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.index.IndexResult;
+import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
@@ -12,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mem_index}: (re)index the memory dirs, or one file or directory inside them ({@link MemoryDirScope}).
+ * {@code mem_index}: (re)index the memory dirs, or one file or directory inside them ({@link MemoryDirScope}: an
+ * agent's index call must not pull other files, a source tree or a home dir full of secrets, into the shared store;
+ * a terminal user indexes anything with {@code mm index}).
  * Per-file progress goes to the call's {@link ProgressSink}, which becomes MCP progress notifications when the client
  * sent a progress token.
  */
@@ -33,7 +37,7 @@ public final class IndexTool {
 
     public IndexTool(ServerContext context) {
         this.context = context;
-        this.scope = new MemoryDirScope(context.config().indexRoots());
+        this.scope = MemoryDirScope.of(context.config());
     }
 
     public Operation index() {
@@ -48,8 +52,7 @@ public final class IndexTool {
     private String handle(ToolCall call) {
         Args args = call.args();
         String path = args.string("path");
-        List<Path> roots = path == null ? scope.existingDirs()
-                : List.of(scope.requireInside(context.resolvePath(path)));
+        List<Path> roots = path == null ? scope.existingDirs() : List.of(requireInside(context.resolvePath(path)));
         List<IndexResult> results = new ArrayList<>();
         int filesBefore = 0;
         for (Path root : roots) {
@@ -69,6 +72,12 @@ public final class IndexTool {
         }
         int tagged = context.store().autoTagChunks(result.writtenChunkIds(), args.integer("max_tags")).chunksTagged();
         return report + "\n- Auto-tagged: " + tagged + " chunks";
+    }
+
+    private Path requireInside(Path path) {
+        return scope.locate(path).orElseThrow(() -> new InvalidInputException("path", "path is outside configured "
+                + "memory directories: " + path + ". Add it to indexing.memory_dirs (MEMTOMEM_INDEXING__MEMORY_DIRS) or "
+                + "index it from a terminal with mm index " + path + "."));
     }
 
     private static String describe(int offset, IndexProgress progress) {
