@@ -183,7 +183,7 @@ public final class Memtomem implements AutoCloseable {
             position++;
         }
         if (position == siblings.size()) {
-            throw new NotFoundException("Chunk " + chunkId + " not found.");
+            throw NotFoundException.chunk(chunkId);
         }
         int first = Math.max(0, position - window);
         return new ChunkNeighbourhood(siblings.subList(first, Math.min(siblings.size(), position + window + 1)),

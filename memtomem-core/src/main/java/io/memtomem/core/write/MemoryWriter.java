@@ -250,7 +250,7 @@ public final class MemoryWriter {
         if (chunkId == null || chunkId.isBlank()) {
             throw new InvalidInputException("chunk_id", "chunk_id must not be empty: pass the id of a search result");
         }
-        return locator.find(chunkId).orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found."));
+        return locator.find(chunkId).orElseThrow(() -> NotFoundException.chunk(chunkId));
     }
 
     private static FileLines read(Path source, StoredChunk chunk) throws IOException {

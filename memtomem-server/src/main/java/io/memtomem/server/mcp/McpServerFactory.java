@@ -59,7 +59,7 @@ public final class McpServerFactory {
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1), activity);
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
-                .map(tool -> ToolBridge.specification(tool, activity)).toList();
+                .map(tool -> ToolBridge.specification(tool, activity, context::resultCap)).toList();
         List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         return McpServer.sync(transport)

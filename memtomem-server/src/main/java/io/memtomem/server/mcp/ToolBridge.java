@@ -2,9 +2,12 @@ package io.memtomem.server.mcp;
 
 import io.memtomem.server.tools.Operation;
 import io.memtomem.server.tools.OperationRunner;
+import io.memtomem.server.tools.ResultCap;
 import io.memtomem.server.transport.ActivityTracker;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+
+import java.util.function.Supplier;
 
 /**
  * An {@link Operation} as an SDK tool. The call is counted as activity, so stdin EOF waits for its reply, and runs
@@ -14,7 +17,8 @@ final class ToolBridge {
     private ToolBridge() {
     }
 
-    static McpServerFeatures.SyncToolSpecification specification(Operation operation, ActivityTracker activity) {
+    static McpServerFeatures.SyncToolSpecification specification(Operation operation, ActivityTracker activity,
+                                                             Supplier<ResultCap> cap) {
         McpSchema.Tool tool = McpSchema.Tool.builder(operation.name(), operation.schema().toJsonSchema())
                 .description(operation.description())
                 .build();
@@ -24,7 +28,7 @@ final class ToolBridge {
                     activity.begin();
                     try {
                         return OperationRunner.run(operation, request.arguments(),
-                                ProgressNotifier.forRequest(exchange, request)).toCallToolResult();
+                                ProgressNotifier.forRequest(exchange, request), cap).toCallToolResult();
                     } finally {
                         activity.end();
                     }

@@ -1,5 +1,6 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.NotFoundException;
 import io.memtomem.core.store.NamespaceCount;
 import io.memtomem.core.store.SourceSummary;
 import io.memtomem.core.store.StoredChunk;
@@ -11,7 +12,6 @@ import io.memtomem.server.tools.schema.Param;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Looking around the index: {@code mem_list}, {@code mem_read}, and the {@code tag_list} / {@code ns_list} actions. */
 public final class BrowseTools {
@@ -121,11 +121,8 @@ public final class BrowseTools {
 
     private String handleRead(ToolCall call) {
         String chunkId = call.args().string("chunk_id");
-        Optional<StoredChunk> found = context.store().read(chunkId);
-        if (found.isEmpty()) {
-            return "Chunk " + chunkId + " not found.";
-        }
-        StoredChunk chunk = found.get();
+        // an error, as for mem_do delete and resources/read of the same id (#16)
+        StoredChunk chunk = context.store().read(chunkId).orElseThrow(() -> NotFoundException.chunk(chunkId));
         if (OutputFormat.of(call.args()) == OutputFormat.STRUCTURED) {
             return Json.write(ChunkJson.of(chunk));
         }

@@ -57,7 +57,7 @@ public final class IndexResources {
         }
         String chunkId = uri.substring(CHUNK_PREFIX.length());
         StoredChunk chunk = context.store().read(chunkId)
-                .orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found."));
+                .orElseThrow(() -> NotFoundException.chunk(chunkId));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", chunk.id());
         json.put("content", chunk.content());

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs an operation with the error contract of memory-core §7.5: a bad argument or a failure the user can act on
@@ -21,10 +22,13 @@ public final class OperationRunner {
     private OperationRunner() {
     }
 
-    public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress) {
+    /** {@code cap}: the reply size limit, read per call; list tools cut between results, the rest is cut here. */
+    public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
+                                 Supplier<ResultCap> cap) {
         try {
             ToolCall call = new ToolCall(operation.schema().read(arguments), progress);
-            return ToolResult.ok(operation.handler().handle(call));
+            String text = operation.handler().handle(call);
+            return ToolResult.ok(cap.get().any(text));
         } catch (Throwable failure) {
             return ToolResult.error(describe(operation.name(), failure));
         }

@@ -26,6 +26,10 @@ public final class RecallTool {
             Param.integer("limit", "How many memories to return.").defaultValue(20).range(1, 500))
             .with(OutputFormat.params(OutputFormat.COMPACT, OutputFormat.STRUCTURED));
 
+    /** Newest first, so the memories left out are the older ones, reached by moving the window back in time. */
+    private static final String HOW_TO_PAGE = "Ask for fewer with limit, or see the older ones with until set to "
+            + "the day after the last one shown.";
+
     private final ServerContext context;
 
     public RecallTool(ServerContext context) {
@@ -42,19 +46,21 @@ public final class RecallTool {
         RecallResponse response = context.store().recall(new RecallRequest(args.string("since"),
                 args.string("until"), args.string("namespace"), args.string("source_filter"),
                 args.string("tag_filter"), args.integer("limit"), args.string("scope")));
-        return OutputFormat.of(args) == OutputFormat.STRUCTURED ? structured(response) : compact(response);
+        ResultCap cap = context.resultCap();
+        return OutputFormat.of(args) == OutputFormat.STRUCTURED ? structured(response, cap) : compact(response, cap);
     }
 
-    private static String compact(RecallResponse response) {
+    private static String compact(RecallResponse response, ResultCap cap) {
         String period = "(" + (response.since() == null ? "start" : response.since()) + " → "
                 + (response.until() == null ? "now" : response.until()) + ")";
         if (response.chunks().isEmpty()) {
             return "No memories found " + period + "." + Snippets.hintLines(response.hints());
         }
-        StringBuilder text = new StringBuilder("Found ").append(response.chunks().size()).append(" memories ")
-                .append(period).append(":\n");
+        String header = "Found " + response.chunks().size() + " memories " + period + ":\n";
+        List<String> entries = new ArrayList<>();
         int index = 1;
         for (StoredChunk chunk : response.chunks()) {
+            StringBuilder text = new StringBuilder();
             text.append("\n**[").append(index++).append("]** ").append(day(chunk.createdAt())).append(" |")
                     .append(Snippets.namespaceBadge(chunk.namespace())).append(' ').append(chunk.source());
             if (!chunk.hierarchy().isEmpty()) {
@@ -64,11 +70,12 @@ public final class RecallTool {
                 text.append("  tags: ").append(String.join(", ", chunk.tags()));
             }
             text.append("\n```\n").append(Snippets.head(chunk.content(), COMPACT_CONTENT)).append("\n```\n");
+            entries.add(text.toString());
         }
-        return text.toString().stripTrailing() + Snippets.hintLines(response.hints());
+        return cap.text(header, entries, Snippets.hintLines(response.hints()), HOW_TO_PAGE);
     }
 
-    private static String structured(RecallResponse response) {
+    private static String structured(RecallResponse response, ResultCap cap) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (StoredChunk chunk : response.chunks()) {
             results.add(ChunkJson.of(chunk));
@@ -77,7 +84,7 @@ public final class RecallTool {
         json.put("kind", "recall");
         json.put("results", results);
         json.put("hints", response.hints());
-        return Json.write(json);
+        return cap.json(json, HOW_TO_PAGE);
     }
 
     private static String day(String timestamp) {

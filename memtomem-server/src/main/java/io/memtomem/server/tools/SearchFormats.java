@@ -16,6 +16,8 @@ import java.util.Map;
 final class SearchFormats {
     private static final int COMPACT_CONTENT = 500;
     private static final int NEIGHBOUR_SNIPPET = 200;
+    static final String HOW_TO_PAGE = "Ask for fewer with top_k, or narrow the search with namespace, tag_filter "
+            + "or source_filter.";
 
     private SearchFormats() {
     }
@@ -24,12 +26,13 @@ final class SearchFormats {
      * {@code [rank] score | [ns] file > hierarchy}, the first 500 characters, and with a context window the hit's
      * {@code [pos/total]} in its file and the neighbour snippets.
      */
-    static String compact(SearchResponse response, Map<String, ChunkNeighbourhood> neighbours) {
+    static String compact(SearchResponse response, Map<String, ChunkNeighbourhood> neighbours, ResultCap cap) {
         if (response.hits().isEmpty()) {
             return empty(response);
         }
-        StringBuilder text = new StringBuilder("Found ").append(response.hits().size()).append(" results:\n");
+        List<String> entries = new ArrayList<>();
         for (SearchHit hit : response.hits()) {
+            StringBuilder text = new StringBuilder();
             text.append('\n').append('[').append(hit.rank()).append("] ")
                     .append(String.format(Locale.ROOT, "%.2f", hit.score())).append(" |")
                     .append(Snippets.namespaceBadge(hit.namespace())).append(' ').append(hit.source().getFileName());
@@ -48,17 +51,23 @@ final class SearchFormats {
             text.append(Snippets.head(hit.content(), COMPACT_CONTENT)).append('\n');
             after.forEach(chunk -> text.append("  v ")
                     .append(oneLine(Snippets.head(chunk.content(), NEIGHBOUR_SNIPPET))).append('\n'));
+            entries.add(text.toString());
         }
-        return text.toString().stripTrailing() + Snippets.hintLines(response.hints());
+        return cap.text(found(response), entries, Snippets.hintLines(response.hints()), HOW_TO_PAGE);
+    }
+
+    private static String found(SearchResponse response) {
+        return "Found " + response.hits().size() + " results:\n";
     }
 
     /** Scores to 4 places, chunk ids, full paths, fenced content, and the pipeline counts. */
-    static String verbose(SearchResponse response) {
+    static String verbose(SearchResponse response, ResultCap cap) {
         if (response.hits().isEmpty()) {
             return empty(response);
         }
-        StringBuilder text = new StringBuilder("Found ").append(response.hits().size()).append(" results:\n");
+        List<String> entries = new ArrayList<>();
         for (SearchHit hit : response.hits()) {
+            StringBuilder text = new StringBuilder();
             text.append("\n**[").append(hit.rank()).append("]** score=")
                     .append(String.format(Locale.ROOT, "%.4f", hit.score()))
                     .append(" | id=").append(hit.chunkId()).append(" |")
@@ -67,16 +76,16 @@ final class SearchFormats {
                 text.append(" | ").append(Snippets.hierarchy(hit.hierarchy()));
             }
             text.append("\n```\n").append(Snippets.head(hit.content(), COMPACT_CONTENT)).append("\n```\n");
+            entries.add(text.toString());
         }
-        response.pipeline().ifPresent(counts -> text.append("\n---\npipeline: BM25:").append(counts.bm25Candidates())
-                .append(" → Dense:").append(counts.denseCandidates())
-                .append(" → RRF:").append(counts.beforeFilterCount())
-                .append(" → Final:").append(response.hits().size()));
-        return text + Snippets.hintLines(response.hints());
+        String pipeline = response.pipeline().map(counts -> "\n\n---\npipeline: BM25:" + counts.bm25Candidates()
+                + " → Dense:" + counts.denseCandidates() + " → RRF:" + counts.beforeFilterCount()
+                + " → Final:" + response.hits().size()).orElse("");
+        return cap.text(found(response), entries, pipeline + Snippets.hintLines(response.hints()), HOW_TO_PAGE);
     }
 
     /** {@code {"results":[…],"score_scale":…,"hints":[…]}} with full content. */
-    static String structured(SearchResponse response) {
+    static String structured(SearchResponse response, ResultCap cap) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (SearchHit hit : response.hits()) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -98,7 +107,7 @@ final class SearchFormats {
         if (!response.hints().isEmpty()) {
             json.put("hints", response.hints());
         }
-        return Json.write(json);
+        return cap.json(json, HOW_TO_PAGE);
     }
 
     private static String empty(SearchResponse response) {

@@ -81,9 +81,10 @@ public final class SearchTools {
                 .withPipelineCounts(format == OutputFormat.VERBOSE);
         SearchResponse response = context.store().search(request);
         return switch (format) {
-            case STRUCTURED -> SearchFormats.structured(response);
-            case VERBOSE -> SearchFormats.verbose(response);
-            case COMPACT -> SearchFormats.compact(response, neighbours(response, args.integer("context_window")));
+            case STRUCTURED -> SearchFormats.structured(response, context.resultCap());
+            case VERBOSE -> SearchFormats.verbose(response, context.resultCap());
+            case COMPACT -> SearchFormats.compact(response, neighbours(response, args.integer("context_window")),
+                    context.resultCap());
         };
     }
 

@@ -24,6 +24,11 @@ public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, T
         return lazyStore.get();
     }
 
+    /** The most one tool reply may carry ({@link ResultCap#ENV}). */
+    public ResultCap resultCap() {
+        return ResultCap.fromEnvironment(config.environment().env());
+    }
+
     /** A path argument: {@code ~} is the user's home, a relative path is relative to the server's working dir. */
     public Path resolvePath(String raw) {
         try {

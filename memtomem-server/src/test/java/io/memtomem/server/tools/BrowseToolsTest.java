@@ -52,7 +52,8 @@ class BrowseToolsTest extends ToolsOnTempStore {
     @Test
     void readReportsUnknownAndMalformedIds() {
         String missing = "0b7e2c1e-0000-4000-8000-000000000000";
-        assertEquals("Chunk " + missing + " not found.", tools.ok("mem_read", Map.of("chunk_id", missing)));
+        assertEquals("Error: Chunk " + missing + " not found.", tools.error("mem_read", Map.of("chunk_id", missing)),
+                "a missing chunk is an error, as for mem_do delete and resources/read");
         assertTrue(tools.error("mem_read", Map.of("chunk_id", "nope")).startsWith("Error: "));
         assertTrue(tools.error("mem_read", Map.of()).contains("chunk_id is required"));
     }

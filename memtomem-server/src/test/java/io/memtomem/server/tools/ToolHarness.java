@@ -29,6 +29,7 @@ final class ToolHarness implements AutoCloseable {
     final Path home;
     final MemtomemConfig config;
     private final LazyStore store;
+    private final ServerContext context;
     private final ToolCatalog catalog;
     private final List<MemoryResource> resources;
 
@@ -54,7 +55,7 @@ final class ToolHarness implements AutoCloseable {
         this.home = home;
         this.config = MemtomemConfig.load(new Environment(home, env, cwd));
         this.store = new LazyStore(config, () -> { });
-        ServerContext context = new ServerContext(config, store, os, ToolMode.FULL,
+        this.context = new ServerContext(config, store, os, ToolMode.FULL,
                 CompletableFuture.completedFuture(lock));
         this.catalog = ToolCatalog.create(context);
         this.resources = new IndexResources(context).all();
@@ -84,7 +85,7 @@ final class ToolHarness implements AutoCloseable {
     ToolResult call(String tool, Map<String, Object> arguments, ProgressSink progress) {
         Operation operation = catalog.exposed(ToolMode.FULL).stream().filter(op -> op.name().equals(tool))
                 .findFirst().orElseThrow(() -> new AssertionError("no tool " + tool));
-        return OperationRunner.run(operation, arguments, progress);
+        return OperationRunner.run(operation, arguments, progress, context::resultCap);
     }
 
     /** {@code mem_do(action, params)}. */

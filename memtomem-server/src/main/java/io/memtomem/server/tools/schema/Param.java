@@ -92,7 +92,10 @@ public record Param(String name, Kind kind, String description, boolean mandator
                 List.of(values), items);
     }
 
-    /** The JSON-schema fragment of this parameter. Optional parameters without a default also accept null. */
+    /**
+     * The JSON-schema fragment of this parameter: a single type, no {@code null} (a union type breaks strict schema
+     * consumers, #16); an optional parameter is simply left out, and {@link #read} still treats null as absent.
+     */
     public Map<String, Object> toJsonSchema() {
         Map<String, Object> schema = new LinkedHashMap<>();
         String type = switch (kind) {
@@ -103,17 +106,13 @@ public record Param(String name, Kind kind, String description, boolean mandator
             case STRING_LIST, OBJECT_LIST -> "array";
             case OBJECT -> "object";
         };
-        schema.put("type", mandatory || defaultValue != null ? type : List.of(type, "null"));
+        schema.put("type", type);
         schema.put("description", description);
         if (defaultValue != null) {
             schema.put("default", defaultValue);
         }
         if (!allowed.isEmpty()) {
-            List<Object> values = new ArrayList<>(allowed);
-            if (!mandatory && defaultValue == null) {
-                values.add(null);
-            }
-            schema.put("enum", values);
+            schema.put("enum", allowed);
         }
         if (minimum != null) {
             schema.put("minimum", minimum);
