@@ -5,6 +5,7 @@ import io.memtomem.cli.common.VerboseOption;
 import io.memtomem.cli.completion.CompletionCommand;
 import io.memtomem.cli.config.ConfigCommand;
 import io.memtomem.cli.demo.DemoCommand;
+import io.memtomem.cli.embedding.EmbedCommand;
 import io.memtomem.cli.embedding.EmbeddingResetCommand;
 import io.memtomem.cli.index.IndexCommand;
 import io.memtomem.cli.init.InitCommand;
@@ -55,6 +56,7 @@ public final class MmCommand implements Runnable {
         commands.put("list", ListCommand.class);
         commands.put("read", ReadCommand.class);
         commands.put("config", ConfigCommand.class);
+        commands.put("embed", EmbedCommand.class);
         commands.put("embedding-reset", EmbeddingResetCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("uninstall", UninstallCommand.class);

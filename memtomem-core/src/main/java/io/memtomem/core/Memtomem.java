@@ -2,6 +2,8 @@ package io.memtomem.core;
 
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.embed.EmbedProgressListener;
+import io.memtomem.core.embed.EmbedRun;
 import io.memtomem.core.embed.EmbeddingConfig;
 import io.memtomem.core.embed.EmbeddingService;
 import io.memtomem.core.embed.EmbeddingState;
@@ -247,12 +249,25 @@ public final class Memtomem implements AutoCloseable {
      * with it; a provider failure part-way leaves the rest pending for the background embedder.
      */
     public EmbeddingState embeddingReset() {
-        return embeddings.reset();
+        return embeddingReset(EmbedProgressListener.NONE);
     }
 
-    /** Blocks until every pending chunk has a vector (benchmarks and {@code mm index}'s progress path). */
+    /** As {@link #embeddingReset()}, reporting the re-embedding's progress. */
+    public EmbeddingState embeddingReset(EmbedProgressListener listener) {
+        return embeddings.reset(listener);
+    }
+
+    /** Blocks until every pending chunk has a vector; throws the provider's error (benchmarks, tests). */
     public void embedPending() {
         embeddings.embedPending();
+    }
+
+    /**
+     * Embeds every chunk still without a vector on this thread, before a short-lived front end ({@code mm index},
+     * {@code mm add}) returns; a provider failure is reported in the result and leaves the rest pending.
+     */
+    public EmbedRun embedPending(EmbedProgressListener listener) {
+        return embeddings.embedPending(listener);
     }
 
     /** Stops the watcher and closes the database, truncating its WAL. */

@@ -5,7 +5,9 @@ import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
+import io.memtomem.cli.index.PendingVectors;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.embed.EmbedRun;
 import io.memtomem.core.write.AddOptions;
 import io.memtomem.core.write.AddRequest;
 import io.memtomem.core.write.AddResult;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mm add}: append an entry to today's markdown file (or --file) and index it at once. */
@@ -72,6 +75,10 @@ public final class AddCommand implements Callable<Integer> {
             + "committed with the project and shared with everyone through git.")
     private boolean confirmProjectShared;
 
+    @Option(names = "--no-embed", description = "Leave the new chunks without vectors (keyword search finds them; "
+            + "`mm embed` or a running server embeds them later).")
+    private boolean noEmbed;
+
     @Mixin
     private NamespaceOption namespace;
 
@@ -85,18 +92,27 @@ public final class AddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AddResult result;
+        EmbedRun embedded = EmbedRun.NOTHING;
         try (Memtomem memtomem = context.openStore()) {
             result = memtomem.add(new AddRequest(content(), title, tags, namespace.value(), file, template, scope),
                     new AddOptions(forceUnsafe, allowNamespaceMix, idempotencyKey, confirmProjectShared));
+            if (!noEmbed) {
+                embedded = PendingVectors.embed(context, memtomem, json.enabled());
+            }
         }
         if (json.enabled()) {
-            Json.print(context.out(), toJson(result));
+            Map<String, Object> payload = toJson(result);
+            PendingVectors.putJson(payload, embedded);
+            Json.print(context.out(), payload);
         } else {
             String replay = result.replayed() ? " - replayed: this idempotency key was first used at "
                     + result.replayOf() + "; nothing new was written" : "";
             context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)"
                     + replay);
+            Optional.ofNullable(PendingVectors.summary(embedded)).ifPresent(context.out()::println);
         }
+        Optional.ofNullable(PendingVectors.failure(embedded))
+                .ifPresent(failure -> context.err().println(context.palette().yellow("Warning: ") + failure));
         return ExitCode.OK.code();
     }
 

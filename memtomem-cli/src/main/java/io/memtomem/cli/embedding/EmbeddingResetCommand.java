@@ -4,7 +4,9 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.cli.index.ProgressBar;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.embed.EmbedProgressListener;
 import io.memtomem.core.embed.EmbeddingState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "embedding-reset", description = {
         "Re-embed every chunk with the configured embedding model.",
         "Run it after changing embedding.provider, embedding.model or embedding.dimension; the configured model "
-                + "then becomes the stored one."})
+                + "then becomes the stored one. Shows a progress bar on a terminal."})
 public final class EmbeddingResetCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -33,7 +35,8 @@ public final class EmbeddingResetCommand implements Callable<Integer> {
     public Integer call() {
         EmbeddingState state;
         try (Memtomem memtomem = context.openStore()) {
-            state = memtomem.embeddingReset();
+            state = memtomem.embeddingReset(context.interactive() && !json.enabled()
+                    ? ProgressBar.on(context.err()) : EmbedProgressListener.NONE);
         }
         if (json.enabled()) {
             Json.print(context.out(), toJson(state));

@@ -7,6 +7,7 @@ import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.embed.EmbedRun;
 import io.memtomem.core.index.IndexProgressListener;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.index.IndexResult;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mm index}: a one-shot (incremental) index of a file or directory. */
@@ -32,7 +34,10 @@ import java.util.concurrent.Callable;
                 + "that are frequent in the chunk and rare in the store (TF-IDF, no model; stop-words, short words "
                 + "and numbers are skipped). The tags live in the index only, like access counts: the files are not "
                 + "rewritten, tag filters and `tag_list` see them, and a chunk whose text changes loses them. "
-                + "--json then adds auto_tagged (chunks) and tags_added."})
+                + "--json then adds auto_tagged (chunks) and tags_added.",
+        "With an embedding provider configured, every chunk still without a vector is embedded before the command "
+                + "returns (a second progress bar on a terminal; --json adds embedded and vectors_pending), so "
+                + "semantic search finds it at once. --no-embed skips that; `mm embed` does it later."})
 public final class IndexCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -58,6 +63,10 @@ public final class IndexCommand implements Callable<Integer> {
             + "logged to stderr (rules and lines, never the secret).")
     private boolean forceUnsafe;
 
+    @Option(names = "--no-embed", description = "Index only; leave the new chunks without vectors (keyword search "
+            + "finds them; `mm embed` or a running server embeds them later).")
+    private boolean noEmbed;
+
     @Mixin
     private NamespaceOption namespace;
 
@@ -75,23 +84,32 @@ public final class IndexCommand implements Callable<Integer> {
         int tagsPerChunk = tagsPerChunk();
         IndexResult result;
         AutoTagResult tagged = null;
+        EmbedRun embedded = EmbedRun.NOTHING;
         try (Memtomem memtomem = context.openStore()) {
             result = memtomem.index(new IndexRequest(target, !noRecursive, force, namespace.value(), forceUnsafe), progress());
             if (autoTag) {
                 tagged = memtomem.autoTagChunks(result.writtenChunkIds(), tagsPerChunk);
             }
+            if (!noEmbed) {
+                embedded = PendingVectors.embed(context, memtomem, json.enabled());
+            }
         }
         if (json.enabled()) {
-            Json.print(context.out(), toJson(result, tagged));
+            Map<String, Object> payload = toJson(result, tagged);
+            PendingVectors.putJson(payload, embedded);
+            Json.print(context.out(), payload);
         } else {
             context.out().println(summary(result));
             if (tagged != null) {
                 context.out().println("Auto-tagged " + tagged.chunksTagged() + " chunk(s) with "
                         + tagged.tagsAdded() + " keyword tag(s)");
             }
+            Optional.ofNullable(PendingVectors.summary(embedded)).ifPresent(context.out()::println);
             result.blocked().forEach(blocked -> context.err().println(context.palette().yellow("Blocked: ") + blocked));
             result.errors().forEach(error -> context.err().println(context.palette().yellow("Warning: ") + error));
         }
+        Optional.ofNullable(PendingVectors.failure(embedded))
+                .ifPresent(failure -> context.err().println(context.palette().yellow("Warning: ") + failure));
         return ExitCode.OK.code();
     }
 
@@ -112,7 +130,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     /** The bar is for a person watching; scripts and --json get only the final result. */
     private IndexProgressListener progress() {
-        return context.interactive() && !json.enabled() ? new ProgressBar(context.err(), System::nanoTime) : null;
+        return context.interactive() && !json.enabled() ? ProgressBar.on(context.err()) : null;
     }
 
     /** {@code Indexed N file(s): a new, b unchanged, c deleted (Xms)}, the line scripts and people read. */

@@ -7,6 +7,7 @@ import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.cli.common.NamespaceOption;
 import io.memtomem.cli.common.ScopeOption;
+import io.memtomem.cli.index.PendingVectors;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchRequest;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code mm search}: ranked hits as a table, or {@code {"results": […]}} with --json; {@code --format} gives the
- * Python memtomem's renderings.
+ * {@code mm search}: ranked hits as a table, or {@code {"results": […], "warnings": […]}} with --json;
+ * {@code --format} gives the Python memtomem's renderings. Chunks that have no vector yet (so only BM25 can find
+ * them) are a warning on stderr and in {@code warnings}.
  */
 @Command(name = "search", description = "Search the memory index (BM25, plus vectors when an embedding is set up).")
 public final class SearchCommand implements Callable<Integer> {
@@ -85,13 +87,19 @@ public final class SearchCommand implements Callable<Integer> {
                     .withPipelineCounts(!json.enabled() && listing == ListingFormat.TABLE);
             response = memtomem.search(request);
         }
+        List<String> warnings = response.vectorsPending() == 0 ? List.of()
+                : List.of(PendingVectors.warning(response.vectorsPending()));
         if (json.enabled()) {
-            Json.print(context.out(), Map.of("results", response.hits().stream().map(SearchCommand::toJson).toList()));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("results", response.hits().stream().map(SearchCommand::toJson).toList());
+            payload.put("warnings", warnings);
+            Json.print(context.out(), payload);
         } else if (listing == ListingFormat.TABLE) {
             new SearchTable(context.out(), context.palette()).print(response);
         } else {
             ReferenceListings.print(context.out(), listing, response.hits());
         }
+        warnings.forEach(warning -> context.err().println(context.palette().yellow("Warning: ") + warning));
         response.hints().forEach(hint -> context.err().println(context.palette().yellow("Hint: ") + hint));
         return ExitCode.OK.code();
     }

@@ -23,6 +23,24 @@ class ProgressBarTest {
     }
 
     @Test
+    void theEmbeddingPhaseShowsChunksEmbeddedRateAndEta() {
+        String line = ProgressBar.renderEmbedding(30, 120, 3.0);
+        assertEquals("[######------------------] 30/120 chunks embedded  10.0 chunks/s  ETA 9s", line);
+    }
+
+    @Test
+    void theEmbeddingBarIsDrawnWhileChunksArePendingAndErasedAtTheEnd() {
+        StringWriter err = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get);
+        clock.set(1_000_000_000L);
+        bar.onProgress(64, 200);
+        assertTrue(err.toString().contains("64/200 chunks embedded"), err::toString);
+        bar.onProgress(200, 200);
+        assertTrue(err.toString().endsWith("\r"), "blanked out so the summary stands alone");
+    }
+
+    @Test
     void etaIsUnknownBeforeAnyFileIsDone() {
         assertTrue(ProgressBar.render(progress(0, 40, 0), 0.0).endsWith("ETA ?"));
     }

@@ -16,11 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Embeds pending chunks off the indexing path: indexing commits BM25 rows and calls {@link #wake()}, and one
  * daemon thread works through every chunk without a vector in batches. A provider failure (server down, 429 after
  * retries) leaves the rest pending and tries again after {@link #RETRY_AFTER_FAILURE}; BM25 is never held up.
+ *
+ * <p>A foreground drain ({@code mm index}, {@code mm add}) and a background pass never run at once: the pass steps
+ * aside while the foreground works, so no chunk is embedded twice and closing after a drain interrupts nothing.
  */
 final class BackgroundEmbedder implements AutoCloseable {
 
@@ -34,6 +38,7 @@ final class BackgroundEmbedder implements AutoCloseable {
     private final int batchSize;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final ReentrantLock draining = new ReentrantLock();
     private volatile String lastFailure;
 
     BackgroundEmbedder(Database database, EmbeddingProvider provider, int batchSize) {
@@ -55,8 +60,23 @@ final class BackgroundEmbedder implements AutoCloseable {
         }
     }
 
-    /** Embeds everything pending on the caller's thread; throws the provider's error if a batch fails. */
-    void drainNow() {
+    /**
+     * Embeds everything pending on the caller's thread, reporting progress against the count pending at the start;
+     * throws the provider's error if a batch fails (the batches before it are stored). Waits for a background batch
+     * in flight to finish first.
+     */
+    void drainNow(EmbedProgressListener listener) {
+        draining.lock();
+        try {
+            drain(listener);
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void drain(EmbedProgressListener listener) {
+        long total = database.read("counting chunks to embed", VectorTable::pendingCount);
+        long done = 0;
         long after = 0;
         while (true) {
             long cursor = after;
@@ -67,6 +87,9 @@ final class BackgroundEmbedder implements AutoCloseable {
                 return;
             }
             embedAndStore(batch);
+            done += batch.size();
+            // chunks indexed meanwhile by another process may push the count past the starting total
+            listener.onProgress(done, Math.max(total, done));
             after = batch.get(batch.size() - 1).rowid();
         }
     }
@@ -78,16 +101,27 @@ final class BackgroundEmbedder implements AutoCloseable {
 
     private void pass() {
         queued.set(false);
+        if (!draining.tryLock()) {
+            return; // a foreground drain is doing this work right now
+        }
         try {
-            drainNow();
+            drain(EmbedProgressListener.NONE);
         } catch (EmbeddingException e) {
+            if (worker.isShutdown()) {
+                return; // interrupted by close(): what was stored stays stored, the rest stays pending
+            }
             lastFailure = e.getMessage();
             LOG.warn("{}; chunks stay pending (BM25 unaffected), retrying in {} s", e.getMessage(),
                     RETRY_AFTER_FAILURE.toSeconds());
             worker.schedule(this::wake, RETRY_AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
+            if (worker.isShutdown()) {
+                return;
+            }
             lastFailure = e.getMessage();
             LOG.warn("background embedding stopped: {}", e.toString());
+        } finally {
+            draining.unlock();
         }
     }
 

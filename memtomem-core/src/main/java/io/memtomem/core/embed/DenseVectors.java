@@ -40,6 +40,11 @@ final class DenseVectors {
         return index;
     }
 
+    /** Chunks with a vector in the matrix as of the last {@link #current()}. */
+    int loadedChunks() {
+        return index.size();
+    }
+
     private void catchUp(Session session) throws SQLException {
         long highWaterMark = VectorTable.highWaterMark(session);
         if (highWaterMark == syncedSeq) {

@@ -100,12 +100,50 @@ public final class EmbeddingService implements AutoCloseable {
         }
     }
 
-    /** Embeds every pending chunk now, on the caller's thread (benchmarks, tests, the CLI's progress path). */
+    /** Embeds every pending chunk now, on the caller's thread; throws the provider's error (benchmarks, tests). */
     public void embedPending() {
         BackgroundEmbedder current = embedder;
         if (current != null) {
-            current.drainNow();
+            current.drainNow(EmbedProgressListener.NONE);
         }
+    }
+
+    /**
+     * Embeds every pending chunk now, on the caller's thread, so a short-lived process ({@code mm index},
+     * {@code mm add}) leaves no chunk without a vector. A provider failure stops the run and is reported, not thrown:
+     * what was embedded stays stored and BM25 has every chunk anyway.
+     */
+    public EmbedRun embedPending(EmbedProgressListener listener) {
+        BackgroundEmbedder current = embedder;
+        if (current == null) {
+            return EmbedRun.NOTHING;
+        }
+        long start = System.nanoTime();
+        // counted before the drain: a background pass already in flight may embed some of them first
+        long before = state().vectorsPending();
+        String failure = null;
+        try {
+            current.drainNow(listener);
+        } catch (EmbeddingException e) {
+            failure = e.getMessage();
+        }
+        long pending = failure == null ? 0 : state().vectorsPending();
+        return new EmbedRun(Math.max(0, before - pending), pending, (System.nanoTime() - start) / 1_000_000,
+                Optional.ofNullable(failure));
+    }
+
+    /**
+     * Chunks the dense leg cannot find yet because they have no vector, as of the matrix the last dense search
+     * scanned: the chunk count minus the vectors loaded, so a search pays for one count, not a join. Zero when no
+     * dense leg runs.
+     */
+    public long pendingForSearch() {
+        DenseVectors current = vectors;
+        if (current == null) {
+            return 0;
+        }
+        long chunks = database.read("counting chunks", VectorTable::chunkCount);
+        return Math.max(0, chunks - current.loadedChunks());
     }
 
     /**
@@ -189,7 +227,7 @@ public final class EmbeddingService implements AutoCloseable {
      * Drops every vector, records the configured identity and re-embeds all chunks with it. A provider failure
      * part-way leaves the rest pending for the background embedder and is reported by {@link #failure()}.
      */
-    public synchronized EmbeddingState reset() {
+    public synchronized EmbeddingState reset(EmbedProgressListener listener) {
         closeWorkers();
         database.write("resetting vectors", session -> {
             VectorTable.clear(session);
@@ -198,9 +236,7 @@ public final class EmbeddingService implements AutoCloseable {
         meta.put(configured.toMeta(), true);
         stored = configured;
         startIfUsable();
-        try {
-            embedPending();
-        } catch (EmbeddingException e) {
+        if (embedPending(listener).failure().isPresent()) {
             chunksChanged();
         }
         return state();

@@ -76,6 +76,10 @@ final class VectorTable {
                 + " WHERE NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_rowid = c.rowid)");
     }
 
+    static long chunkCount(Session session) throws SQLException {
+        return count(session, "SELECT count(*) FROM chunks");
+    }
+
     static long storedCount(Session session) throws SQLException {
         return count(session, "SELECT count(*) FROM chunk_vectors");
     }

@@ -77,7 +77,7 @@ public final class SearchService {
             hints.add("BM25 is off (search.enable_bm25=false or bm25_weight=0) and the dense leg is unavailable"
                     + " (embedding.provider=none, search.enable_dense=false, dense_weight=0 or an embedding mismatch)");
             return new SearchResponse(List.of(), "none", hints,
-                    request.pipelineCounts() ? Optional.of(new PipelineCounts(0, 0, 0)) : Optional.empty());
+                    request.pipelineCounts() ? Optional.of(new PipelineCounts(0, 0, 0)) : Optional.empty(), 0);
         }
         NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
         // the legs run concurrently (memory-core §5.1): the dense scan on another core while BM25 runs here
@@ -115,7 +115,8 @@ public final class SearchService {
                 ? Optional.of(new PipelineCounts(bm25Result.found(), denseCandidates.size(),
                         ranked.fusedCount() + bm25Result.unread()))
                 : Optional.empty();
-        return new SearchResponse(ranked.hits(), ranked.scoreScale(), hints, pipeline);
+        long pending = denseOn ? embeddings.pendingForSearch() : 0;
+        return new SearchResponse(ranked.hits(), ranked.scoreScale(), hints, pipeline, pending);
     }
 
     /** The tag, source and validity filters applied after fusion. */

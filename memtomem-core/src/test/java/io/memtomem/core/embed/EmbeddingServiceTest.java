@@ -136,7 +136,7 @@ class EmbeddingServiceTest {
         assertTrue(service.mismatchHint().orElseThrow().contains("stored ollama/bow (64-d"));
         assertEquals(0, wider.calls, "no vector is written while the models disagree");
 
-        EmbeddingState afterReset = service.reset();
+        EmbeddingState afterReset = service.reset(EmbedProgressListener.NONE);
 
         assertEquals(new EmbeddingState("ollama", "bow-wide", 128, "ollama", "bow-wide", 128, false, 4, 0),
                 afterReset);
@@ -155,7 +155,7 @@ class EmbeddingServiceTest {
         assertTrue(service.mismatch());
         assertEquals(0, service.state().vectorsStored());
 
-        assertEquals(4, service.reset().vectorsStored());
+        assertEquals(4, service.reset(EmbedProgressListener.NONE).vectorsStored());
         assertEquals("ollama", service.state().storedProvider());
     }
 
