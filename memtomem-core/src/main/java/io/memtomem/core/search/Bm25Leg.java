@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The BM25 leg (memory-core.md §5.2): FTS5 MATCH with the namespace and scope predicates inside the SQL, ordered by
- * rank, scope priority and id, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
+ * rank, scope priority and then (unlike the reference, which falls back to the random chunk id) source path and
+ * start line, AND first with an OR fallback for multi-word queries; score = {@code abs(rank)}.
  *
  * <p>{@code bm25(chunks_fts)} is the reference's {@code rank} (FTS5's default rank function) but lets SQLite keep
  * only the top rows while sorting, where {@code ORDER BY rank} makes FTS5 sort every match itself. Ranking runs on
@@ -98,7 +99,7 @@ final class Bm25Leg {
     }
 
     private static final Comparator<Row> ORDER = Comparator.comparingDouble(Row::rank)
-            .thenComparingInt(Row::scopePriority).thenComparing(row -> row.chunk().id());
+            .thenComparingInt(Row::scopePriority).thenComparing(Row::chunk, ChunkRows.STABLE_TIE_ORDER);
 
     private final Database database;
     /**
@@ -192,7 +193,7 @@ final class Bm25Leg {
         PreparedStatement ranked = session.prepare("SELECT c.rowid, bm25(chunks_fts) AS score FROM chunks_fts"
                 + " JOIN chunks c ON c.rowid = chunks_fts.rowid"
                 + " WHERE chunks_fts MATCH ? AND " + namespaces.sql("c.namespace") + " AND " + scopes.sql("c.scope")
-                + " ORDER BY score, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
+                + " ORDER BY score, " + ChunkRows.SCOPE_PRIORITY + ", " + ChunkRows.STABLE_TIES + " LIMIT ?");
         ranked.setString(1, match);
         int next = ChunkStore.bind(ranked, namespaces.params(), 2);
         next = ChunkStore.bind(ranked, scopes.params(), next);
@@ -211,7 +212,7 @@ final class Bm25Leg {
         PreparedStatement ranked = session.prepare("SELECT c.rowid, f.score FROM (SELECT rowid,"
                 + " bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ?) f"
                 + " JOIN chunks c ON c.rowid = f.rowid WHERE f.score <= ?"
-                + " ORDER BY f.score, " + ChunkRows.SCOPE_PRIORITY + ", c.id LIMIT ?");
+                + " ORDER BY f.score, " + ChunkRows.SCOPE_PRIORITY + ", " + ChunkRows.STABLE_TIES + " LIMIT ?");
         ranked.setString(1, match);
         ranked.setDouble(2, cutScore);
         ranked.setInt(3, limit);

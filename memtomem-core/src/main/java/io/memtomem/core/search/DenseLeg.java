@@ -10,6 +10,7 @@ import io.memtomem.core.store.NamespaceFilter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,6 +43,9 @@ final class DenseLeg {
                     }
                 }
             }
+            // equal similarities (duplicate text) would otherwise follow load order, which differs between stores
+            candidates.sort(Comparator.comparingDouble((Bm25Leg.Candidate c) -> -c.score())
+                    .thenComparing(Bm25Leg.Candidate::chunk, ChunkRows.STABLE_TIE_ORDER));
             return candidates;
         });
     }

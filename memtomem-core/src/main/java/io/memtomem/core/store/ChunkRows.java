@@ -3,6 +3,7 @@ package io.memtomem.core.store;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 
 /** The column list and row mapping shared by every query that returns {@link StoredChunk}s. */
 public final class ChunkRows {
@@ -18,7 +19,35 @@ public final class ChunkRows {
     public static final String SCOPE_PRIORITY =
             "CASE c.scope WHEN 'project_local' THEN 0 WHEN 'project_shared' THEN 1 ELSE 2 END";
 
+    /**
+     * SQL tie-breakers after score (and scope priority) for alias {@code c}: where the chunk lives, so equal scores
+     * rank the same in every store over the same files. Chunk ids are random per store, so ordering ties by id alone
+     * made two fresh stores disagree; the id stays last only to make the order total.
+     */
+    public static final String STABLE_TIES = "c.source_file, c.start_line, c.id";
+
+    /** {@link #STABLE_TIES} in Java; paths compare by code point, which is SQLite's BINARY order on UTF-8 text. */
+    public static final Comparator<StoredChunk> STABLE_TIE_ORDER = Comparator
+            .comparing((StoredChunk chunk) -> chunk.source().toString(), ChunkRows::compareCodePoints)
+            .thenComparingInt(StoredChunk::startLine)
+            .thenComparing(StoredChunk::id);
+
     private ChunkRows() {
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     public static StoredChunk read(ResultSet row) throws SQLException {
