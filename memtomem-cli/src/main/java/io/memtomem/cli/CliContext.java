@@ -42,8 +42,11 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
         return environment.userHome();
     }
 
+    /** The configuration; keys it ignores (unknown to this build and to the Python memtomem) are warned about. */
     public MemtomemConfig loadConfig() {
-        return MemtomemConfig.load(environment);
+        MemtomemConfig config = MemtomemConfig.load(environment);
+        config.warnings().forEach(warning -> err.println(palette().yellow("Warning: ") + warning));
+        return config;
     }
 
     public Memtomem openStore() {

@@ -3,6 +3,8 @@ package io.memtomem.cli.config;
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.core.config.ConfigFile;
+import io.memtomem.core.config.ConfigKey;
+import io.memtomem.core.config.ConfigSchema;
 import io.memtomem.core.config.MemtomemConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,6 +31,10 @@ public final class ConfigSetCommand implements Callable<Integer> {
         MemtomemConfig config = context.loadConfig();
         ConfigFile.set(config, key, value);
         context.out().println("Set " + key + " in " + config.configFile());
+        if (!ConfigSchema.find(key).map(ConfigKey::honoured).orElse(true)) {
+            context.err().println(context.palette().yellow("Note: ") + key + " is a setting of the Python memtomem;"
+                    + " memtomem-java accepts and keeps it, but it has no effect here.");
+        }
         EnvironmentOverride.warnIfOverridden(context, config, key);
         return ExitCode.OK.code();
     }

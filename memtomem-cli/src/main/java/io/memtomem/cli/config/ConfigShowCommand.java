@@ -4,18 +4,24 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
+import io.memtomem.core.config.ConfigKey;
+import io.memtomem.core.config.ConfigSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-/** {@code mm config show}: the effective configuration (defaults, file, environment), secrets masked. */
-@Command(name = "show", description = "Print the effective configuration; API keys are masked.")
+/**
+ * {@code mm config show}: the effective configuration (defaults, file, environment), secrets masked, and keys this
+ * build accepts without an effect (settings of the Python memtomem) marked.
+ */
+@Command(name = "show", description = "Print the effective configuration; API keys and secrets are masked, keys "
+        + "with no effect in memtomem-java are marked.")
 public final class ConfigShowCommand implements Callable<Integer> {
     static final String MASK = "********";
+    static final String NO_EFFECT_MARK = "  (accepted, no effect in memtomem-java)";
 
     private final CliContext context;
 
@@ -32,12 +38,13 @@ public final class ConfigShowCommand implements Callable<Integer> {
         if (json.enabled()) {
             Json.print(context.out(), effective);
         } else {
-            effective.forEach((key, value) -> context.out().println(key + " = " + value));
+            effective.forEach((key, value) -> context.out().println(key + " = " + value
+                    + (ConfigSchema.find(key).map(ConfigKey::honoured).orElse(true) ? "" : NO_EFFECT_MARK)));
         }
         return ExitCode.OK.code();
     }
 
-    /** Sorted by key, with any set {@code *api_key*} value replaced by a fixed mask (no length leak). */
+    /** Sorted by key, with any set secret (API keys, webhook and trace secrets) replaced by a fixed mask. */
     static Map<String, Object> masked(Map<String, Object> effective) {
         Map<String, Object> result = new TreeMap<>();
         effective.forEach((key, value) -> result.put(key, isSecret(key) && isSet(value) ? MASK : value));
@@ -45,7 +52,7 @@ public final class ConfigShowCommand implements Callable<Integer> {
     }
 
     private static boolean isSecret(String key) {
-        return key.toLowerCase(Locale.ROOT).contains("api_key");
+        return ConfigSchema.find(key).map(ConfigKey::secret).orElse(false);
     }
 
     private static boolean isSet(Object value) {

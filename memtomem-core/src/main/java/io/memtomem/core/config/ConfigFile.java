@@ -2,7 +2,6 @@ package io.memtomem.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memtomem.core.MemtomemException;
 import java.io.IOException;
@@ -17,10 +16,12 @@ import java.util.Objects;
 /**
  * Writes {@code config.json} for {@code mm init}, {@code mm config set/unset} and {@code mem_do config}. Only the
  * delta against the defaults is stored, values are validated (including cross-field rules) before anything is
- * written, and the file is replaced atomically so a concurrent reader never sees half a file.
+ * written, and the file is replaced atomically so a concurrent reader never sees half a file. Entries this build does
+ * not know (a newer Python memtomem's) are kept as they are, and the layout is the Python tool's ({@link PythonJson}),
+ * so a file both tools save does not churn.
  */
 public final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigFile() {
     }
@@ -39,12 +40,23 @@ public final class ConfigFile {
         write(current.storeDir(), current.configFile(), root);
     }
 
-    /** Removes a key from config.json so the default (or an environment variable) applies again. */
+    /**
+     * Removes a key from config.json so the default (or an environment variable) applies again. A key neither tool
+     * knows may be removed too when the file has it (that is how its warning is silenced).
+     */
     public static void unset(MemtomemConfig current, String dottedKey) {
-        ConfigKey key = ConfigSchema.require(dottedKey, "");
         ObjectNode root = existing(current.configFile());
-        remove(root, key);
+        if (ConfigSchema.find(dottedKey).isEmpty() && !has(root, dottedKey)) {
+            throw ConfigSchema.unknown(dottedKey, "");
+        }
+        remove(root, dottedKey);
         write(current.storeDir(), current.configFile(), root);
+    }
+
+    private static boolean has(ObjectNode root, String dottedKey) {
+        int dot = dottedKey.indexOf('.');
+        return dot > 0 && root.get(dottedKey.substring(0, dot)) instanceof ObjectNode section
+                && section.has(dottedKey.substring(dot + 1));
     }
 
     /**
@@ -80,7 +92,7 @@ public final class ConfigFile {
 
     private static void put(ObjectNode root, ConfigKey key, Object value, Environment environment) {
         if (value.equals(key.defaultValue(environment))) {
-            remove(root, key);
+            remove(root, key.name());
             return;
         }
         JsonNode section = root.get(key.section());
@@ -88,11 +100,13 @@ public final class ConfigFile {
         sectionNode.set(key.field(), key.kind().toJson(value, environment));
     }
 
-    private static void remove(ObjectNode root, ConfigKey key) {
-        if (root.get(key.section()) instanceof ObjectNode section) {
-            section.remove(key.field());
+    private static void remove(ObjectNode root, String dottedKey) {
+        int dot = dottedKey.indexOf('.');
+        String sectionName = dot < 0 ? dottedKey : dottedKey.substring(0, dot);
+        if (root.get(sectionName) instanceof ObjectNode section) {
+            section.remove(dottedKey.substring(dot + 1));
             if (section.isEmpty()) {
-                root.remove(key.section());
+                root.remove(sectionName);
             }
         }
     }
@@ -102,7 +116,7 @@ public final class ConfigFile {
         try {
             Path temp = Files.createTempFile(storeDir, ".config", ".json.tmp");
             try {
-                Files.writeString(temp, JSON.writeValueAsString(root) + "\n");
+                Files.writeString(temp, PythonJson.write(root));
                 PrivateFiles.restrictToOwner(temp);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

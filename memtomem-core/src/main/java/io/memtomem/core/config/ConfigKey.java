@@ -7,17 +7,48 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One known configuration key: its dotted name, type, default (as text, so path defaults expand against the
- * environment's home) and a constraint that returns a problem description or {@code null}.
+ * One row of the key table: dotted name, type, default (as text, so path defaults expand against the environment's
+ * home), a constraint that returns a problem description or {@code null}, and what the key means here: whether this
+ * build honours it or only accepts it (a key of the Python memtomem with no behaviour here), whether an MCP client may
+ * change it, whether its value is a secret, and a one-line help.
  */
-record ConfigKey(String name, ValueKind kind, String defaultText, Function<Object, String> constraint) {
+public record ConfigKey(String name, ValueKind kind, String defaultText, Function<Object, String> constraint,
+                        boolean honoured, boolean mcpWritable, boolean secret, String help) {
 
-    String section() {
+    static final String NO_EFFECT_HELP = "Setting of the Python memtomem; accepted, no effect in memtomem-java.";
+
+    /** An honoured key an MCP client may change; narrow it with the {@code with...} methods in the table. */
+    static ConfigKey of(String name, ValueKind kind, String defaultText, Function<Object, String> constraint,
+                        String help) {
+        return new ConfigKey(name, kind, defaultText, constraint, true, true, false, help);
+    }
+
+    /** A key of the Python memtomem that this build accepts without giving it behaviour. */
+    static ConfigKey accepted(String name, ValueKind kind, String defaultText) {
+        return new ConfigKey(name, kind, defaultText, any(), false, true, false, NO_EFFECT_HELP);
+    }
+
+    /** Only a person at a terminal ({@code mm config set}) may change it: it moves the boundary or sends data out. */
+    ConfigKey terminalOnly() {
+        return new ConfigKey(name, kind, defaultText, constraint, honoured, false, secret, help);
+    }
+
+    /** Shown masked by {@code mm config show} and {@code mem_do config}; implies {@link #terminalOnly()}. */
+    ConfigKey secretValue() {
+        return new ConfigKey(name, kind, defaultText, constraint, honoured, false, true, help);
+    }
+
+    public String section() {
         return name.substring(0, name.indexOf('.'));
     }
 
-    String field() {
+    public String field() {
         return name.substring(name.indexOf('.') + 1);
+    }
+
+    /** The {@code mm config set} command a person runs to change this key, for refusals that point at it. */
+    public String setCommand() {
+        return "mm config set " + name + " " + (kind.isList() ? "'" + kind.example() + "'" : "<value>");
     }
 
     Object defaultValue(Environment environment) {

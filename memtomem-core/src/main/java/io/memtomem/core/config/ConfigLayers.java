@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the effective values: defaults, then {@code config.json}, then {@code MEMTOMEM_*} environment variables
@@ -20,6 +23,7 @@ final class ConfigLayers {
     private final Environment environment;
     final Map<String, Object> values = new LinkedHashMap<>();
     final Map<String, String> origins = new LinkedHashMap<>();
+    final List<String> warnings = new ArrayList<>();
 
     private ConfigLayers(Environment environment) {
         this.environment = environment;
@@ -53,17 +57,27 @@ final class ConfigLayers {
         }
         for (Map.Entry<String, JsonNode> section : root.properties()) {
             if (!ConfigSchema.isSection(section.getKey())) {
-                throw ConfigSchema.unknown(section.getKey(), where);
+                warnings.add(ConfigSchema.unknownWarning(section.getKey(), where));
+                continue;
             }
             if (!section.getValue().isObject()) {
                 throw new ConfigException(section.getKey(), "config section '" + section.getKey() + "'" + where
                         + " must be a JSON object of keys");
             }
-            for (Map.Entry<String, JsonNode> field : section.getValue().properties()) {
-                ConfigKey key = ConfigSchema.require(section.getKey() + "." + field.getKey(), where);
-                values.put(key.name(), key.parseJson(field.getValue(), environment, where));
-                origins.put(key.name(), "config");
+            applyFields(section.getKey(), section.getValue(), where, "config");
+        }
+    }
+
+    private void applyFields(String section, JsonNode fields, String where, String origin) {
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            String name = section + "." + field.getKey();
+            Optional<ConfigKey> key = ConfigSchema.find(name);
+            if (key.isEmpty()) {
+                warnings.add(ConfigSchema.unknownWarning(name, where));
+                continue;
             }
+            values.put(name, key.get().parseJson(field.getValue(), environment, where));
+            origins.put(name, origin);
         }
     }
 
@@ -80,9 +94,14 @@ final class ConfigLayers {
         String where = " (environment variable " + name + ")";
         int nest = rest.indexOf("__");
         if (nest >= 0) {
-            ConfigKey key = ConfigSchema.require(rest.substring(0, nest) + "." + rest.substring(nest + 2), where);
-            values.put(key.name(), key.parseText(raw, environment, where));
-            origins.put(key.name(), "env");
+            String dotted = rest.substring(0, nest) + "." + rest.substring(nest + 2);
+            Optional<ConfigKey> key = ConfigSchema.find(dotted);
+            if (key.isEmpty()) {
+                warnings.add(ConfigSchema.unknownWarning(dotted, where));
+                return;
+            }
+            values.put(dotted, key.get().parseText(raw, environment, where));
+            origins.put(dotted, "env");
         } else if (ConfigSchema.isSection(rest)) {
             applySectionObject(rest, raw, where);
         }
@@ -100,11 +119,7 @@ final class ConfigLayers {
             throw new ConfigException(section, "invalid value for config section '" + section + "'" + where
                     + ": expected a JSON object, e.g. {\"default_top_k\": 20}");
         }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            ConfigKey key = ConfigSchema.require(section + "." + field.getKey(), where);
-            values.put(key.name(), key.parseJson(field.getValue(), environment, where));
-            origins.put(key.name(), "env");
-        }
+        applyFields(section, node, where, "env");
     }
 
     static JsonNode readJson(Path file) {

@@ -16,16 +16,35 @@ public final class MemtomemConfig {
     private final Environment environment;
     private final Map<String, Object> values;
     private final Map<String, String> origins;
+    private final List<String> warnings;
 
-    private MemtomemConfig(Environment environment, Map<String, Object> values, Map<String, String> origins) {
+    private MemtomemConfig(Environment environment, Map<String, Object> values, Map<String, String> origins,
+                           List<String> warnings) {
         this.environment = environment;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+        this.warnings = List.copyOf(warnings);
     }
 
     public static MemtomemConfig load(Environment environment) {
         ConfigLayers layers = ConfigLayers.load(environment, configFile(environment));
-        return new MemtomemConfig(environment, layers.values, layers.origins);
+        return new MemtomemConfig(environment, layers.values, layers.origins, layers.warnings);
+    }
+
+    /** Keys in config.json or the environment that neither this build nor the Python memtomem knows (ignored). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Keys set in config.json or the environment that this build accepts but gives no behaviour (settings of the
+     * Python memtomem), in table order.
+     */
+    public List<String> acceptedWithoutEffect() {
+        return ConfigSchema.keys().stream()
+                .filter(key -> !key.honoured() && !"default".equals(origins.get(key.name())))
+                .map(ConfigKey::name)
+                .toList();
     }
 
     static Path storeDir(Environment environment) {

@@ -14,15 +14,18 @@ import java.util.Locale;
  * The value types a config key can have, with the two input forms they accept: JSON (config.json) and text
  * (environment variables, {@code mm config set}). List values given as text must be JSON arrays, as in the reference.
  */
-enum ValueKind {
+public enum ValueKind {
     STRING("a string"),
     INT("an integer"),
     DOUBLE("a number"),
     BOOL("true or false"),
     PATH("a path"),
+    OBJECT("a JSON object"),
     STRING_LIST("a JSON list of strings, e.g. [\"a\", \"b\"]"),
     PATH_LIST("a JSON list of paths, e.g. [\"~/notes\"]"),
-    DOUBLE_LIST("a JSON list of numbers, e.g. [1.0, 1.0]");
+    DOUBLE_LIST("a JSON list of numbers, e.g. [1.0, 1.0]"),
+    /** Lists of objects such as {@code namespace.rules}; kept as JSON, element fields are the reference's business. */
+    OBJECT_LIST("a JSON list of objects, e.g. [{\"path_glob\": \"**/work/**\", \"namespace\": \"work\"}]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String expected;
@@ -36,7 +39,13 @@ enum ValueKind {
     }
 
     boolean isList() {
-        return this == STRING_LIST || this == PATH_LIST || this == DOUBLE_LIST;
+        return this == STRING_LIST || this == PATH_LIST || this == DOUBLE_LIST || this == OBJECT_LIST;
+    }
+
+    /** The example in {@link #expected()}, e.g. {@code ["~/notes"]}, for commands printed in messages. */
+    String example() {
+        int at = expected.indexOf("e.g. ");
+        return at < 0 ? expected : expected.substring(at + "e.g. ".length());
     }
 
     /** Converts a JSON value; throws {@link IllegalArgumentException} with what was expected. */
@@ -59,9 +68,12 @@ enum ValueKind {
         if (node.isTextual()) {
             return fromText(node.asText(), environment);
         }
+        // pydantic's lax mode, as the reference reads its config: 10.0 is an integer, 0 and 1 are booleans
         return switch (this) {
             case INT -> {
-                if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                boolean integral = node.isIntegralNumber()
+                        || node.isFloatingPointNumber() && node.doubleValue() == Math.rint(node.doubleValue());
+                if (!integral || !node.canConvertToInt()) {
                     throw mismatch(node.toString());
                 }
                 yield node.intValue();
@@ -73,10 +85,19 @@ enum ValueKind {
                 yield node.doubleValue();
             }
             case BOOL -> {
+                if (node.isIntegralNumber() && (node.intValue() == 0 || node.intValue() == 1)) {
+                    yield node.intValue() == 1;
+                }
                 if (!node.isBoolean()) {
                     throw mismatch(node.toString());
                 }
                 yield node.booleanValue();
+            }
+            case OBJECT -> {
+                if (!node.isObject()) {
+                    throw mismatch(node.toString());
+                }
+                yield node.deepCopy();
             }
             default -> throw mismatch(node.toString());
         };
@@ -111,8 +132,8 @@ enum ValueKind {
                 }
             case BOOL:
                 return switch (text.toLowerCase(Locale.ROOT)) {
-                    case "true", "1", "yes", "on" -> true;
-                    case "false", "0", "no", "off" -> false;
+                    case "true", "1", "yes", "on", "t", "y" -> true;
+                    case "false", "0", "no", "off", "f", "n" -> false;
                     default -> throw mismatch(raw);
                 };
             default:
@@ -137,6 +158,7 @@ enum ValueKind {
             case DOUBLE -> nodes.numberNode((Double) value);
             case BOOL -> nodes.booleanNode((Boolean) value);
             case PATH -> nodes.textNode(homeRelative((Path) value, environment));
+            case OBJECT -> (JsonNode) value;
             default -> nodes.textNode(String.valueOf(value));
         };
     }
@@ -145,6 +167,7 @@ enum ValueKind {
         return switch (this) {
             case PATH_LIST -> PATH;
             case DOUBLE_LIST -> DOUBLE;
+            case OBJECT_LIST -> OBJECT;
             default -> STRING;
         };
     }

@@ -132,7 +132,26 @@ public final class StatusReports {
         return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
                 stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
                 dirStatuses(config.projectMemoryDirs()), embedding, config.defaultTopK(), config.rrfK(), server,
-                warnings(stats, embedding, dirs, firstWarnings));
+                warnings(stats, embedding, dirs, withConfigWarnings(config, firstWarnings)));
+    }
+
+    /**
+     * Keys neither tool knows, one warning each; and once, the keys set for the Python memtomem that this build
+     * accepts without giving them an effect, so nobody believes e.g. decay is on here.
+     */
+    private static List<StatusWarning> withConfigWarnings(MemtomemConfig config, List<StatusWarning> firstWarnings) {
+        List<StatusWarning> warnings = new ArrayList<>(firstWarnings);
+        for (String unknown : config.warnings()) {
+            warnings.add(new StatusWarning("config_unknown_key", unknown,
+                    "fix the key's name, or remove it with `mm config unset <key>`"));
+        }
+        List<String> withoutEffect = config.acceptedWithoutEffect();
+        if (!withoutEffect.isEmpty()) {
+            warnings.add(new StatusWarning("config_keys_without_effect", "accepted, no effect in memtomem-java: "
+                    + String.join(", ", withoutEffect), "none needed: these settings are the Python memtomem's and"
+                    + " still apply when it reads this config"));
+        }
+        return warnings;
     }
 
     private static List<MemoryDirStatus> dirStatuses(List<Path> dirs) {

@@ -129,25 +129,36 @@ class MemtomemConfigTest {
     }
 
     @Test
-    void unknownKeyInConfigFileNamesTheKeyAndSuggestsTheClosest() throws IOException {
-        configJson("{\"search\": {\"defualt_top_k\": 5}}");
-        ConfigException error = assertThrows(ConfigException.class, this::load);
-        assertEquals("search.defualt_top_k", error.key());
-        assertTrue(error.getMessage().contains("Did you mean 'search.default_top_k'?"), error.getMessage());
+    void unknownKeyInConfigFileIsAWarningThatSuggestsTheClosestAndTheRestStillApplies() throws IOException {
+        configJson("{\"search\": {\"defualt_top_k\": 5, \"rrf_k\": 30}}");
+        MemtomemConfig config = load();
+        assertEquals(30, config.rrfK());
+        assertEquals(10, config.defaultTopK());
+        assertEquals(1, config.warnings().size());
+        String warning = config.warnings().get(0);
+        assertTrue(warning.contains("'search.defualt_top_k'") && warning.contains("config.json")
+                && warning.contains("Did you mean 'search.default_top_k'?"), warning);
     }
 
     @Test
-    void unknownSectionInConfigFileIsRejected() throws IOException {
-        configJson("{\"serch\": {}}");
-        ConfigException error = assertThrows(ConfigException.class, this::load);
-        assertEquals("serch", error.key());
+    void unknownSectionInConfigFileIsAWarning() throws IOException {
+        configJson("{\"serch\": {}, \"search\": {\"rrf_k\": 30}}");
+        MemtomemConfig config = load();
+        assertEquals(30, config.rrfK());
+        assertTrue(config.warnings().get(0).contains("'serch'"), config.warnings().toString());
     }
 
     @Test
-    void unknownNestedEnvironmentKeyIsRejectedWithTheVariableName() {
-        ConfigException error = assertThrows(ConfigException.class, () -> load("MEMTOMEM_SEARCH__TOPK", "3"));
-        assertEquals("search.topk", error.key());
-        assertTrue(error.getMessage().contains("MEMTOMEM_SEARCH__TOPK"), error.getMessage());
+    void unknownNestedEnvironmentKeyIsAWarningNamingTheVariable() {
+        MemtomemConfig config = load("MEMTOMEM_SEARCH__TOPK", "3");
+        assertEquals(10, config.defaultTopK());
+        assertTrue(config.warnings().get(0).contains("MEMTOMEM_SEARCH__TOPK"), config.warnings().toString());
+    }
+
+    @Test
+    void aKnownSectionThatIsNotAnObjectStaysAnError() throws IOException {
+        configJson("{\"search\": 5}");
+        assertEquals("search", assertThrows(ConfigException.class, this::load).key());
     }
 
     @Test
