@@ -6,11 +6,14 @@ import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
 import io.memtomem.locking.RuntimeDirRefusedException;
 import io.memtomem.server.lifecycle.LazyStore;
+import io.memtomem.server.lifecycle.LockOutcome;
 import io.memtomem.server.lifecycle.ParentWatcher;
 import io.memtomem.server.lifecycle.ShutdownSignal;
 import io.memtomem.server.lifecycle.StoreLock;
+import io.memtomem.server.logging.LogLevel;
 import io.memtomem.server.logging.ServerLog;
 import io.memtomem.server.mcp.McpServerFactory;
+import io.memtomem.server.tools.ConfigProblemTools;
 import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.tools.ToolMode;
 import io.memtomem.server.transport.ActivityTracker;
@@ -19,6 +22,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -44,26 +48,46 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
+        MemtomemException configProblem = null;
         MemtomemConfig config;
         try {
             config = MemtomemConfig.load(environment);
         } catch (MemtomemException e) {
-            System.err.println("memtomem-server: " + e.getMessage());
-            return 1;
+            configProblem = e;
+            config = MemtomemConfig.defaults(environment);
         } catch (RuntimeException e) {
-            System.err.println("memtomem-server: cannot read the configuration (" + e + ")");
-            return 1;
+            configProblem = new MemtomemException("cannot read the configuration: " + e.getMessage(), e);
+            config = MemtomemConfig.defaults(environment);
         }
+        ToolMode mode = ToolMode.CORE;
+        try {
+            mode = ToolMode.fromEnvironment(environment.env());
+            LogLevel.fromEnvironment(environment.env());
+        } catch (MemtomemException e) {
+            configProblem = configProblem == null ? e : configProblem;
+        }
+        config.warnings().forEach(warning -> System.err.println("memtomem-server: warning: " + warning));
         log.attachIfPresent(config.storeDir());
+        // a broken configuration names no store to lock or open, but the host still gets its initialize answer
+        // and a tool list whose every call answers the problem and its fix ("failed to connect" tells nobody why)
+        boolean usable = configProblem == null;
+        if (!usable) {
+            System.err.println("memtomem-server: " + configProblem.getMessage() + " (every tool answers this until"
+                    + " it is fixed and the server restarted)");
+        }
         Os os = Os.current();
         // three threads from here on: the pid lock (JNA), the protocol warm-up, and the server build on this one
-        CompletableFuture<StoreLock> lockTaken = StoreLock.acquireInBackground(os, config.dbPath());
+        CompletableFuture<StoreLock> lockTaken = usable ? StoreLock.acquireInBackground(os, config.dbPath())
+                : CompletableFuture.completedFuture(null);
         McpServerFactory mcp = McpServerFactory.prepare();
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
-        LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
-        ServerContext context = new ServerContext(config, store, os, ToolMode.fromEnvironment(environment.env()),
-                lockTaken.thenApply(StoreLock::outcome));
+        Path storeDir = config.storeDir();
+        LazyStore store = usable ? new LazyStore(config, () -> log.attach(storeDir))
+                : LazyStore.refusing(new MemtomemException(ConfigProblemTools.message(configProblem)));
+        ServerContext context = new ServerContext(config, store, os, mode, usable
+                ? lockTaken.thenApply(StoreLock::outcome) : CompletableFuture.completedFuture(LockOutcome.HELD),
+                configProblem);
         // stdin stays unread until the lock is decided
         CompletableFuture<Void> lockDecided = new CompletableFuture<>();
         McpSyncServer server = mcp.start(context, stdin, protocol, activity, () -> shutdown.fire("stdin closed"),
@@ -83,7 +107,9 @@ public final class ServerProcess {
         LoggerFactory.getLogger(ServerProcess.class).info("shutting down: {}", reason);
         server.closeGracefully();
         store.close();
-        lock.release();
+        if (lock != null) {
+            lock.release();
+        }
         return 0;
     }
 

@@ -41,6 +41,26 @@ public final class ConfigFile {
     }
 
     /**
+     * {@link #set} on behalf of an MCP client ({@code mem_do config}), which is driven by a model that reads untrusted
+     * text: keys that move the store's boundary or send data elsewhere ({@link ConfigKey#mcpWritable()} false) are
+     * refused with the {@code mm config set} command a person runs instead.
+     */
+    public static void setOverMcp(MemtomemConfig current, String dottedKey, String rawValue) {
+        ConfigKey key = ConfigSchema.require(dottedKey, "");
+        if (!key.mcpWritable()) {
+            String value = key.secret() ? "<value>" : shellQuoted(rawValue);
+            throw new ConfigException(dottedKey, "config key '" + dottedKey + "' is read-only over MCP: it moves the"
+                    + " store's boundary or sends data elsewhere. A person can change it in a terminal: mm config set "
+                    + dottedKey + " " + value);
+        }
+        set(current, dottedKey, rawValue);
+    }
+
+    private static String shellQuoted(String value) {
+        return value.matches("[A-Za-z0-9_./:~@%+=,-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /**
      * Removes a key from config.json so the default (or an environment variable) applies again. A key neither tool
      * knows may be removed too when the file has it (that is how its warning is silenced).
      */

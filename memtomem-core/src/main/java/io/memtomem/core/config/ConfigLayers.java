@@ -38,6 +38,13 @@ final class ConfigLayers {
         return layers;
     }
 
+    /** Only the built-in defaults: neither config.json nor the environment is read. */
+    static ConfigLayers defaults(Environment environment) {
+        ConfigLayers layers = new ConfigLayers(environment);
+        layers.applyDefaults();
+        return layers;
+    }
+
     private void applyDefaults() {
         for (ConfigKey key : ConfigSchema.KEYS.values()) {
             values.put(key.name(), key.defaultValue(environment));

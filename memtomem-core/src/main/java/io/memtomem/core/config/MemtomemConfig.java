@@ -31,6 +31,15 @@ public final class MemtomemConfig {
         return new MemtomemConfig(environment, layers.values, layers.origins, layers.warnings);
     }
 
+    /**
+     * The built-in defaults alone, ignoring config.json and {@code MEMTOMEM_*}: what a server whose configuration is
+     * broken builds its tool list from (it opens no store with it).
+     */
+    public static MemtomemConfig defaults(Environment environment) {
+        ConfigLayers layers = ConfigLayers.defaults(environment);
+        return new MemtomemConfig(environment, layers.values, layers.origins, layers.warnings);
+    }
+
     /** Keys in config.json or the environment that neither this build nor the Python memtomem knows (ignored). */
     public List<String> warnings() {
         return warnings;

@@ -16,13 +16,24 @@ public final class LazyStore implements AutoCloseable {
 
     private final MemtomemConfig config;
     private final Runnable onOpened;
+    private final MemtomemException refusal;
     private volatile Memtomem memtomem;
     private boolean closed;
 
     /** {@code onOpened} runs once the store directory exists (the server starts its log file there). */
     public LazyStore(MemtomemConfig config, Runnable onOpened) {
+        this(config, onOpened, null);
+    }
+
+    private LazyStore(MemtomemConfig config, Runnable onOpened, MemtomemException refusal) {
         this.config = config;
         this.onOpened = onOpened;
+        this.refusal = refusal;
+    }
+
+    /** A store that never opens, for a server whose configuration is broken: every use answers {@code why}. */
+    public static LazyStore refusing(MemtomemException why) {
+        return new LazyStore(null, () -> { }, why);
     }
 
     public Memtomem get() {
@@ -33,6 +44,9 @@ public final class LazyStore implements AutoCloseable {
     private synchronized Memtomem openOnce() {
         if (closed) {
             throw new MemtomemException("the server is shutting down; call again after the MCP host restarts it");
+        }
+        if (refusal != null) {
+            throw refusal;
         }
         if (memtomem == null) {
             long started = System.nanoTime();

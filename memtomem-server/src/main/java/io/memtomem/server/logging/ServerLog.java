@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,9 +40,14 @@ public final class ServerLog extends OutputStream {
      * the slf4j-simple level from {@code MEMTOMEM_LOG_LEVEL}.
      */
     public static ServerLog install(Map<String, String> env) {
-        String level = env.get("MEMTOMEM_LOG_LEVEL");
-        if (level != null && !level.isBlank()) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4jLevel(level));
+        String level;
+        try {
+            level = LogLevel.fromEnvironment(env);
+        } catch (RuntimeException invalid) {
+            level = null; // the server reports it as a configuration problem once it serves
+        }
+        if (level != null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }
         ServerLog log = new ServerLog();
         PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -162,14 +166,5 @@ public final class ServerLog extends OutputStream {
     private static void appendPadded(StringBuilder text, int value, int width) {
         String digits = Integer.toString(value);
         text.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
-    }
-
-    /** The reference's level names (warning, critical) mapped onto slf4j-simple's. */
-    private static String slf4jLevel(String level) {
-        return switch (level.strip().toLowerCase(Locale.ROOT)) {
-            case "warning" -> "warn";
-            case "critical", "fatal" -> "error";
-            default -> level.strip().toLowerCase(Locale.ROOT);
-        };
     }
 }

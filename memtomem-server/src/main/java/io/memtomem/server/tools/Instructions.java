@@ -25,6 +25,9 @@ public final class Instructions {
         if (mode == ToolMode.FULL) {
             text.append("Each mem_do action is also its own mem_<action> tool above; mem_do reaches the same ")
                     .append("actions by name.");
+        } else if (mode == ToolMode.STANDARD) {
+            text.append("The mem_<action> tools above are mem_do actions; everything else runs through ")
+                    .append("mem_do(action=\"<name>\", params={…}); mem_do(action=\"help\") lists them all.");
         } else {
             text.append("Everything else runs through mem_do(action=\"<name>\", params={…}); ")
                     .append("mem_do(action=\"help\") lists the actions and their parameters.");

@@ -2,6 +2,7 @@ package io.memtomem.server.tools;
 
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
 import io.memtomem.server.lifecycle.LazyStore;
@@ -15,9 +16,18 @@ import java.util.concurrent.CompletableFuture;
  * What every tool family shares: the startup configuration, the store (opened by the first tool that needs it), the
  * platform (for the pid-file probe in {@code mem_status}), the tool mode, and how the store's pid lock went. The lock
  * is decided on its own thread while the server starts, always before the first request is read.
+ *
+ * @param configProblem why the configuration (config.json, a {@code MEMTOMEM_*} variable) could not be used, or
+ *                      {@code null}; with a problem the server still serves, and every tool answers it
+ *                      ({@link ConfigProblemTools}) while {@code config} holds the defaults for the tool schemas
  */
 public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode,
-                            CompletableFuture<LockOutcome> lockOutcome) {
+                            CompletableFuture<LockOutcome> lockOutcome, MemtomemException configProblem) {
+
+    public ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode,
+                         CompletableFuture<LockOutcome> lockOutcome) {
+        this(config, lazyStore, os, mode, lockOutcome, null);
+    }
 
     /** The open store; the first call opens it and starts the file watcher. */
     public Memtomem store() {

@@ -1,5 +1,7 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.MemtomemException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,15 +9,18 @@ import java.util.stream.Collectors;
 
 /**
  * Every tool and action the server offers, and which of them a tool mode exposes: {@code core} the nine core tools,
- * {@code full} also each {@code mem_do} action as its own {@code mem_<action>} tool with the same handler.
+ * {@code standard} also the actions of the reference's standard packs, {@code full} every {@code mem_do} action, each
+ * as its own {@code mem_<action>} tool with the same handler.
  */
 public final class ToolCatalog {
     private final List<Operation> coreTools;
     private final List<Operation> actions;
+    private final MemtomemException configProblem;
 
-    private ToolCatalog(List<Operation> coreTools, List<Operation> actions) {
+    private ToolCatalog(List<Operation> coreTools, List<Operation> actions, MemtomemException configProblem) {
         this.coreTools = List.copyOf(coreTools);
         this.actions = List.copyOf(actions);
+        this.configProblem = configProblem;
     }
 
     public static ToolCatalog create(ServerContext context) {
@@ -33,7 +38,7 @@ public final class ToolCatalog {
         List<Operation> core = List.of(search.search(), write.add(), new IndexTool(context).index(),
                 new RecallTool(context).recall(), status.status(), status.stats(), browse.list(), browse.read(),
                 doTool.operation());
-        return new ToolCatalog(core, doTool.actions());
+        return new ToolCatalog(core, doTool.actions(), context.configProblem());
     }
 
     public List<Operation> coreTools() {
@@ -47,12 +52,11 @@ public final class ToolCatalog {
 
     public List<Operation> exposed(ToolMode mode) {
         List<Operation> tools = new ArrayList<>(coreTools);
-        if (mode == ToolMode.FULL) {
-            Set<String> taken = coreTools.stream().map(Operation::name).collect(Collectors.toSet());
-            actions.stream().map(action -> action.withName("mem_" + action.name()))
-                    .filter(tool -> !taken.contains(tool.name()))
-                    .forEach(tools::add);
-        }
-        return tools;
+        Set<String> taken = coreTools.stream().map(Operation::name).collect(Collectors.toSet());
+        actions.stream().filter(mode::exposesAsTool)
+                .map(action -> action.withName("mem_" + action.name()))
+                .filter(tool -> !taken.contains(tool.name()))
+                .forEach(tools::add);
+        return configProblem == null ? tools : ConfigProblemTools.answering(tools, configProblem);
     }
 }

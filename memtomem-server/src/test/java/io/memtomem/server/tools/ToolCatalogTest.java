@@ -1,6 +1,7 @@
 package io.memtomem.server.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.config.ConfigException;
 import io.memtomem.server.tools.schema.Param;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ToolCatalogTest extends ToolsOnTempStore {
@@ -70,8 +72,27 @@ class ToolCatalogTest extends ToolsOnTempStore {
     @Test
     void toolModeDefaultsToCore() {
         assertEquals(ToolMode.CORE, ToolMode.fromEnvironment(Map.of()));
-        assertEquals(ToolMode.CORE, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", "standard")));
+        assertEquals(ToolMode.CORE, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", "")));
         assertEquals(ToolMode.FULL, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", " Full ")));
+    }
+
+    @Test
+    void standardModeIsTheCoreToolsPlusTheReferencesStandardPacksAsTools() {
+        assertEquals(ToolMode.STANDARD, ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", "standard")));
+        List<String> standard = names(tools.catalog().exposed(ToolMode.STANDARD));
+        assertEquals(CORE, standard.subList(0, CORE.size()));
+        // crud, namespace and tags packs; search/advanced/meta actions stay behind mem_do as in the reference
+        assertEquals(List.of("mem_edit", "mem_delete", "mem_batch_add", "mem_ns_list", "mem_tag_list",
+                "mem_auto_tag"), standard.subList(CORE.size(), standard.size()));
+    }
+
+    @Test
+    void anUnknownToolModeIsAConfigErrorNamingTheValidModes() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> ToolMode.fromEnvironment(Map.of("MEMTOMEM_TOOL_MODE", "ful")));
+        assertEquals("MEMTOMEM_TOOL_MODE", error.key());
+        assertTrue(error.getMessage().contains("expected one of core, standard, full, got \"ful\""),
+                error.getMessage());
     }
 
     private static List<String> names(List<Operation> operations) {
