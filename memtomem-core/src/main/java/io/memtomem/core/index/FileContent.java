@@ -21,8 +21,11 @@ sealed interface FileContent {
     long MAX_BYTES = 10L * 1024 * 1024;
     int BINARY_PROBE_CHARS = 8192;
 
-    /** Decoded text plus the sha256 of the raw bytes, which fingerprints the file for skip-if-unchanged. */
-    record Text(String text, String sha256) implements FileContent {
+    /**
+     * Decoded text plus the sha256 of the raw bytes, which fingerprints the file for skip-if-unchanged, and the
+     * file's stamp taken before the bytes were read.
+     */
+    record Text(String text, String sha256, FileStamp stamp) implements FileContent {
     }
 
     record Skipped(String reason) implements FileContent {
@@ -56,7 +59,7 @@ sealed interface FileContent {
         if (text.substring(0, probe).indexOf('\0') >= 0) {
             return new Skipped("skipped: binary file (NUL byte)");
         }
-        return new Text(text, Sha256.hex(bytes));
+        return new Text(text, Sha256.hex(bytes), FileStamp.of(attributes));
     }
 
     private static String decode(byte[] bytes) {

@@ -174,7 +174,8 @@ public final class Indexer implements FileReindexer {
         String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
         Path source = SourcePaths.canonical(file);
         Redaction redaction = forceUnsafe ? Redaction.BYPASS_WRITTEN : Redaction.BLOCK;
-        FileOutcome outcome = apply(prepare(source, explicit, false, redaction), explicit, false, rootFor(source));
+        FileOutcome outcome = apply(prepare(source, explicit, false, redaction), explicit, false, redaction,
+                rootFor(source));
         if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED
                 || outcome.status() == FileOutcome.Status.BLOCKED) {
             throw new MemtomemException("cannot index " + source + ": " + outcome.message());
@@ -189,7 +190,8 @@ public final class Indexer implements FileReindexer {
         if (Files.exists(source) && !discovery.isIndexable(source, root)) {
             return FileOutcome.skipped(source, "not indexable");
         }
-        FileOutcome outcome = apply(prepare(source, null, false, Redaction.BLOCK), null, false, root);
+        FileOutcome outcome = apply(prepare(source, null, false, Redaction.BLOCK), null, false, Redaction.BLOCK,
+                root);
         if (outcome.status() == FileOutcome.Status.BLOCKED) {
             LOG.warn("not indexing {}: {}", source, outcome.message());
         }
@@ -229,7 +231,7 @@ public final class Indexer implements FileReindexer {
                 batch.add(await(window.poll()));
                 // waiting for the next file happens outside any transaction, so batches can fill up freely
                 if (window.isEmpty() || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
-                    for (FileOutcome outcome : apply(batch, namespace, force, root)) {
+                    for (FileOutcome outcome : apply(batch, namespace, force, redaction, root)) {
                         tally.add(outcome);
                         done++;
                         if (listener != null) {
@@ -259,15 +261,20 @@ public final class Indexer implements FileReindexer {
         }
     }
 
-    private FileOutcome apply(PreparedFile prepared, String explicitNamespace, boolean force, Path root) {
-        return apply(List.of(prepared), explicitNamespace, force, root).get(0);
+    private FileOutcome apply(PreparedFile prepared, String explicitNamespace, boolean force, Redaction redaction,
+                              Path root) {
+        return apply(List.of(prepared), explicitNamespace, force, redaction, root).get(0);
     }
 
     /**
      * Applies prepared files in order. Files that need rows written share one short write transaction, so every
      * file is all-or-nothing while a bulk run does not pay a commit (and an FTS segment flush) per small file.
+     * Inside the transaction, which no other process's write can interleave, each file is checked to be as it was
+     * read: a writer that appended since re-indexed it itself, and chunks read before its append would delete its
+     * entry, so a changed file is read again there and then.
      */
-    private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force, Path root) {
+    private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force,
+                                    Redaction redaction, Path root) {
         boolean needsWrite = batch.stream().anyMatch(prepared -> writesRows(prepared, root));
         if (!needsWrite) {
             return batch.stream().map(prepared -> outcomeWithoutWrite(prepared, root)).toList();
@@ -276,13 +283,25 @@ public final class Indexer implements FileReindexer {
         return database.write("indexing " + (batch.size() == 1 ? batch.get(0).file() : batch.size() + " files"),
                 session -> {
                     List<FileOutcome> outcomes = new ArrayList<>();
-                    for (PreparedFile prepared : batch) {
+                    for (PreparedFile read : batch) {
+                        PreparedFile prepared = writesRows(read, root)
+                                ? asItIsNow(read, explicitNamespace, force, redaction) : read;
                         outcomes.add(writesRows(prepared, root)
                                 ? write(session, prepared, explicitNamespace, force, now)
                                 : outcomeWithoutWrite(prepared, root));
                     }
                     return outcomes;
                 });
+    }
+
+    /** The prepared file when the file is unchanged since it was read, else the file prepared again as it is now. */
+    private PreparedFile asItIsNow(PreparedFile prepared, String explicitNamespace, boolean force,
+                                   Redaction redaction) {
+        if (FileStamp.current(prepared.file()).equals(prepared.stamp())) {
+            return prepared;
+        }
+        LOG.debug("{} changed while it was being indexed; reading it again", prepared.file());
+        return prepare(prepared.file(), explicitNamespace, force, redaction);
     }
 
     private static boolean writesRows(PreparedFile prepared, Path root) {
