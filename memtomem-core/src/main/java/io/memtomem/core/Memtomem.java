@@ -21,6 +21,7 @@ import io.memtomem.core.search.RecallService;
 import io.memtomem.core.search.SearchRequest;
 import io.memtomem.core.search.SearchResponse;
 import io.memtomem.core.search.SearchService;
+import io.memtomem.core.redact.RedactionGate;
 import io.memtomem.core.store.ChunkNeighbourhood;
 import io.memtomem.core.store.ChunkStore;
 import io.memtomem.core.store.IdempotencyLedger;
@@ -134,8 +135,20 @@ public final class Memtomem implements AutoCloseable {
         return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags, forceUnsafe));
     }
 
+    /**
+     * Deletes the chunk's entry from its file and the index. An entry that held a secret (written with
+     * {@code force_unsafe}) is also scrubbed from the full-text index's segments and the WAL, where its words
+     * would otherwise stay readable until SQLite happens to reuse those pages.
+     */
     public DeleteResult deleteChunk(String chunkId) {
-        return writer.delete(requireChunkId(chunkId));
+        String id = requireChunkId(chunkId);
+        boolean heldSecret = store.find(id)
+                .map(chunk -> !RedactionGate.standard().scan(chunk.content(), false).isEmpty()).orElse(false);
+        DeleteResult result = writer.delete(id);
+        if (heldSecret) {
+            database.scrubDeleted();
+        }
+        return result;
     }
 
     /** Removes the index rows of every source matching the filter (substring or glob); files are untouched. */

@@ -144,6 +144,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the full-text index without the tokens of deleted rows and empties the WAL, so deleted text is gone
+     * from the files at once: {@code secure_delete} zeroes freed pages, but FTS5 keeps a deleted row's tokens in its
+     * segments until a merge, and the WAL keeps old page images until a checkpoint. Costs one FTS5 merge of the whole
+     * index, so it is for deleting what must not linger (a secret), not for every delete.
+     */
+    public void scrubDeleted() {
+        write("scrubbing deleted text from the full-text index", session -> {
+            session.execute("INSERT INTO chunks_fts(chunks_fts) VALUES('optimize')");
+            return null;
+        });
+        writeLock.lock();
+        try {
+            retry.run("truncating the WAL", () -> {
+                writer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                return null;
+            });
+        } catch (SQLException e) {
+            throw failure("truncating the WAL", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Runs read-only work on a pooled reader connection. */
     public <T> T read(String what, SqlWork<T> work) {
         ensureOpen();
@@ -204,6 +228,8 @@ public final class Database implements AutoCloseable {
             writer.execute("PRAGMA synchronous = NORMAL");
             writer.execute("PRAGMA wal_autocheckpoint = " + CHECKPOINT_PAGES);
             writer.execute("PRAGMA foreign_keys = ON");
+            // deleted rows (a force_unsafe secret the user removed) are zeroed, not left readable in free pages
+            writer.execute("PRAGMA secure_delete = ON");
             return null;
         });
     }
