@@ -5,12 +5,12 @@ import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Prompt;
 import io.memtomem.core.config.ConfigFile;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class InitCommand implements Callable<Integer> {
         values.put("indexing.memory_dirs", List.of(memories.toString()));
         ConfigFile.writeInitial(context.environment(), values);
         // new memories are written there, and status warns about a missing memory dir
-        Files.createDirectories(memories);
+        PrivateFiles.createDirectories(memories);
         out.println("Wrote " + current.configFile() + " (preset " + preset.label() + ")");
         out.println("Next steps:");
         out.println("  mm add \"Deploys are frozen on Fridays\" --tags ops");

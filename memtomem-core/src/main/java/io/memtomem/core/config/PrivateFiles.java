@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Creates store directories as 0700 and restricts files to 0600 where the file system has POSIX permissions. */
@@ -14,7 +15,10 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Creates the directory (and missing parents); a directory created here gets mode 0700. */
+    /**
+     * Creates the directory (and missing parents); a directory created here gets mode 0700, while one that exists
+     * keeps the mode its owner chose.
+     */
     public static void createDirectories(Path dir) {
         if (Files.isDirectory(dir)) {
             return;
@@ -34,6 +38,15 @@ public final class PrivateFiles {
         } catch (IOException e) {
             throw new MemtomemException("cannot create directory " + dir + ": " + e, e);
         }
+    }
+
+    /**
+     * Attributes that make a file created with them 0600 on POSIX (none elsewhere); an existing file keeps the mode
+     * its owner chose.
+     */
+    public static FileAttribute<?>[] ownerOnlyFile() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 
     /** Sets mode 0600 on an existing file (best effort off POSIX). */

@@ -1,6 +1,7 @@
 package io.memtomem.core.write;
 
 import io.memtomem.core.MemtomemException;
+import io.memtomem.core.config.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,16 +15,20 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Durable file updates; callers hold the file's {@link SidecarLock}. */
 final class FileWrites {
     private FileWrites() {}
 
-    /** One write in APPEND mode, then fsync: a reader or a crash sees the whole block or none of it. */
+    /**
+     * One write in APPEND mode, then fsync: a reader or a crash sees the whole block or none of it. A new file is
+     * created 0600 (POSIX), whatever the umask: memories are private even in a directory others can list.
+     */
     static void append(Path file, String text) throws IOException {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
-        try (FileChannel channel = FileChannel.open(file,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), PrivateFiles.ownerOnlyFile())) {
             while (bytes.hasRemaining()) { // a file channel writes everything at once; the loop only guards the contract
                 channel.write(bytes);
             }

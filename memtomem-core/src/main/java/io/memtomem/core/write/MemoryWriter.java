@@ -4,6 +4,7 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.NotFoundException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.PrivateFiles;
 import io.memtomem.core.scope.IndexRoots;
 import io.memtomem.core.scope.Scope;
 import io.memtomem.core.store.SourcePaths;
@@ -211,7 +212,7 @@ public final class MemoryWriter {
     private AddResult append(Path target, String namespace, String text, boolean allowNamespaceMix,
                              String bypassedSecrets) {
         try {
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             try (SidecarLock lock = SidecarLock.acquire(target)) {
                 if (!allowNamespaceMix) {
                     refuseNamespaceMix(target, namespace);
