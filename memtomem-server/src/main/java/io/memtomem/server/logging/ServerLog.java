@@ -1,5 +1,8 @@
 package io.memtomem.server.logging;
 
+import io.memtomem.core.MemtomemException;
+import io.memtomem.core.config.PrivateFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -7,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * The server's stderr, copied to {@code ~/.memtomem/logs/server.log} with each line stamped with its UTC time. Both
+ * The server's stderr, copied to {@code ~/.memtomem/logs/server.log} (0600) with each line stamped with its UTC time. Both
  * {@code System.err} and {@code System.out} point here, so log lines and stray prints reach fd 2 and never the MCP
  * channel on fd 1. The file is opened only once the store directory exists (the server must not create
  * {@code ~/.memtomem} just by starting); what was written before that is kept in memory (up to
@@ -25,6 +29,7 @@ import java.util.Map;
 public final class ServerLog extends OutputStream {
     private static final int EARLY_BUFFER_BYTES = 64 * 1024;
     private static final long ROTATE_BYTES = 5L * 1024 * 1024;
+    private static final String MCP_SDK_PACKAGE = "io.modelcontextprotocol";
 
     private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private ByteArrayOutputStream early = new ByteArrayOutputStream();
@@ -48,6 +53,8 @@ public final class ServerLog extends OutputStream {
         }
         if (level != null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+            // the MCP SDK logs every frame verbatim at debug (secrets a client sent, memory text): never below info
+            System.setProperty("org.slf4j.simpleLogger.log." + MCP_SDK_PACKAGE, atLeastInfo(level));
         }
         ServerLog log = new ServerLog();
         PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -74,14 +81,21 @@ public final class ServerLog extends OutputStream {
         attachTried = true;
         Path logFile = storeDir.resolve("logs").resolve("server.log");
         try {
-            Files.createDirectories(logFile.getParent());
+            PrivateFiles.createDirectories(logFile.getParent());
             if (Files.exists(logFile) && Files.size(logFile) > ROTATE_BYTES) {
                 Files.move(logFile, logFile.resolveSibling("server.log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // owner-only, also for a log an older version left 0644: it names files, namespaces and errors
+            PrivateFiles.restrictToOwner(logFile.resolveSibling("server.log.1"));
+            try {
+                Files.createFile(logFile, PrivateFiles.ownerOnlyFile());
+            } catch (FileAlreadyExistsException existing) {
+                PrivateFiles.restrictToOwner(logFile);
+            }
+            file = Files.newOutputStream(logFile, StandardOpenOption.APPEND);
             early.writeTo(file);
             file.flush();
-        } catch (IOException e) {
+        } catch (IOException | MemtomemException e) {
             byte[] warning = ("memtomem-server: cannot write " + logFile + " (" + e.getMessage() + "); logging to "
                     + "stderr only\n").getBytes(StandardCharsets.UTF_8);
             writeStderr(warning, 0, warning.length);
@@ -166,5 +180,9 @@ public final class ServerLog extends OutputStream {
     private static void appendPadded(StringBuilder text, int value, int width) {
         String digits = Integer.toString(value);
         text.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
+    }
+
+    private static String atLeastInfo(String level) {
+        return level.equals("debug") || level.equals("trace") ? "info" : level;
     }
 }

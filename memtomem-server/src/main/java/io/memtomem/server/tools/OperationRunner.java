@@ -1,5 +1,6 @@
 package io.memtomem.server.tools;
 
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.server.tools.schema.ArgumentException;
 import org.slf4j.Logger;
@@ -25,18 +26,46 @@ public final class OperationRunner {
     /** {@code cap}: the reply size limit, read per call; list tools cut between results, the rest is cut here. */
     public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
                                  Supplier<ResultCap> cap) {
+        long started = System.nanoTime();
+        ToolResult result;
         try {
             ToolCall call = new ToolCall(operation.schema().read(arguments), progress);
             String text = operation.handler().handle(call);
-            return ToolResult.ok(cap.get().any(text));
+            result = ToolResult.ok(cap.get().any(text));
         } catch (Throwable failure) {
-            return ToolResult.error(describe(operation.name(), failure));
+            result = ToolResult.error(describe(operation.name(), failure));
         }
+        // sizes and timing only: arguments and results carry memory text and whatever secret a client sent
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("tools/call {}: {} argument(s), {} chars in, {} chars out, {}, {} ms", operation.name(),
+                    arguments == null ? 0 : arguments.size(), chars(arguments), result.text().length(),
+                    result.error() ? "error" : "ok", (System.nanoTime() - started) / 1_000_000);
+        }
+        return result;
+    }
+
+    /** Characters of the string values in the arguments, nested ones included. */
+    private static long chars(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.length();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().mapToLong(OperationRunner::chars).sum();
+        }
+        if (value instanceof Iterable<?> items) {
+            long total = 0;
+            for (Object item : items) {
+                total += chars(item);
+            }
+            return total;
+        }
+        return value == null ? 0 : String.valueOf(value).length();
     }
 
     static String describe(String tool, Throwable failure) {
         if (failure instanceof ArgumentException || failure instanceof MemtomemException) {
-            LOG.debug("{} refused: {}", tool, failure.getMessage());
+            LOG.debug("{} refused: {}", tool, failure instanceof InvalidInputException invalid
+                    ? "bad " + invalid.parameter() : failure.getClass().getSimpleName());
             return "Error: " + failure.getMessage();
         }
         LOG.warn("{} failed", tool, failure);
