@@ -113,7 +113,22 @@ public final class ServerProcess {
         return 0;
     }
 
-    private static String lockFailure(Throwable cause) {
+    /**
+     * The configuration, or null after saying on stderr why it cannot be read: the HTTP server, started by a person
+     * rather than a host, refuses to start on a broken configuration.
+     */
+    public static MemtomemConfig loadConfig(Environment environment) {
+        try {
+            return MemtomemConfig.load(environment);
+        } catch (MemtomemException e) {
+            System.err.println("memtomem-server: " + e.getMessage());
+        } catch (RuntimeException e) {
+            System.err.println("memtomem-server: cannot read the configuration (" + e + ")");
+        }
+        return null;
+    }
+
+    public static String lockFailure(Throwable cause) {
         return cause instanceof RuntimeDirRefusedException ? cause.getMessage()
                 : "cannot take the store's pid lock: " + cause.getMessage();
     }

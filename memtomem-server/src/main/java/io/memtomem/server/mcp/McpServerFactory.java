@@ -21,6 +21,7 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 
 import java.io.InputStream;
 import java.util.List;
@@ -48,21 +49,45 @@ public final class McpServerFactory {
         return new McpServerFactory();
     }
 
-    /** Builds and starts the server; {@code stdinReady}: stdin is not read before it completes. */
+    /** Builds and starts the stdio server; {@code stdinReady}: stdin is not read before it completes. */
     public McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
-        RequestScreen screen = new RequestScreen(json, tools.stream().map(Operation::name).collect(toSet()));
         protocol.onFrameWritten(activity::written);
-        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen, activity, onEndOfInput,
-                stdinReady);
+        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen(tools), activity,
+                onEndOfInput, stdinReady);
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1), activity);
+        return configure(McpServer.sync(transport), context, tools, activity);
+    }
+
+    /** Builds the server on a Streamable HTTP transport; the caller serves {@code transport} as a servlet. */
+    public McpSyncServer startHttp(ServerContext context, McpStreamableServerTransportProvider transport,
+                                   ActivityTracker activity) {
+        return configure(McpServer.sync(transport), context, ToolCatalog.create(context).exposed(context.mode()),
+                activity);
+    }
+
+    /** The checks the SDK gets wrong, for the mode's tools (both transports run them before the SDK). */
+    public RequestScreen screen(ServerContext context) {
+        return screen(ToolCatalog.create(context).exposed(context.mode()));
+    }
+
+    private RequestScreen screen(List<Operation> tools) {
+        return new RequestScreen(json, tools.stream().map(Operation::name).collect(toSet()));
+    }
+
+    public JacksonMcpJsonMapper mapper() {
+        return mapper;
+    }
+
+    private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(S specification,
+            ServerContext context, List<Operation> tools, ActivityTracker activity) {
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
                 .map(tool -> ToolBridge.specification(tool, activity, context::resultCap)).toList();
         List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
-        return McpServer.sync(transport)
+        return specification
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new DeferredSchemaCheck(validator))
                 .serverInfo("memtomem", Version.current())
