@@ -9,6 +9,7 @@ import io.memtomem.core.status.StatusReports;
 import io.memtomem.core.status.StatusWarning;
 import io.memtomem.core.store.IndexStats;
 import io.memtomem.locking.Liveness;
+import io.memtomem.server.tools.schema.ArgumentException;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
 
@@ -24,7 +25,9 @@ public final class StatusTools {
     static final InputSchema VERSION_SCHEMA = InputSchema.of();
     static final InputSchema EMBEDDING_RESET_SCHEMA = InputSchema.of(
             Param.string("mode", "status shows stored vs configured embedding; apply_current re-embeds everything "
-                    + "with the configured model.").oneOf("status", "apply_current").defaultValue("status"));
+                    + "with the configured model; revert_to_stored changes the embedding settings, which only "
+                    + "`mm embedding-reset --mode revert-to-stored` in a terminal may do.")
+                    .oneOf("status", "apply_current", "revert_to_stored").defaultValue("status"));
 
     private final ServerContext context;
 
@@ -74,8 +77,15 @@ public final class StatusTools {
         return new Operation("embedding_reset", "advanced", "Show or resolve an embedding mismatch (stored vs "
                 + "configured provider, model, dimension). Run it on an idle store.", EMBEDDING_RESET_SCHEMA,
                 call -> {
+                    String mode = call.args().string("mode");
+                    if (mode.equals("revert_to_stored")) {
+                        // the embedding settings decide where memory text is sent: not for an MCP client to change
+                        throw new ArgumentException("mode", "revert_to_stored rewrites the embedding settings, which "
+                                + "an MCP client may not change; run `mm embedding-reset --mode revert-to-stored` in "
+                                + "a terminal.");
+                    }
                     Memtomem store = context.store();
-                    if (call.args().string("mode").equals("apply_current")) {
+                    if (mode.equals("apply_current")) {
                         return "Embedding reset applied.\n" + embeddingText(store.embeddingReset());
                     }
                     return embeddingText(store.embeddingState());

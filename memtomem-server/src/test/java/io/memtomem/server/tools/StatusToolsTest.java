@@ -84,11 +84,17 @@ class StatusToolsTest extends ToolsOnTempStore {
     }
 
     @Test
+    void embeddingResetRevertToStoredIsTheReferencesModeButLeftToTheTerminal() {
+        String error = tools.errorAction("embedding_reset", Map.of("mode", "revert_to_stored"));
+        assertTrue(error.contains("mm embedding-reset --mode revert-to-stored"), error);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertTrue(tools.error("mem_status", Map.of("verbose", true)).contains("unknown parameter 'verbose'"));
         assertTrue(tools.error("mem_stats", Map.of("format", "xml")).contains("format must be one of"));
         assertTrue(tools.errorAction("version", Map.of("x", 1)).contains("it takes no parameters"));
         assertTrue(tools.errorAction("embedding_reset", Map.of("mode", "revert")).contains("mode must be one of "
-                + "status, apply_current"));
+                + "status, apply_current, revert_to_stored"));
     }
 }
