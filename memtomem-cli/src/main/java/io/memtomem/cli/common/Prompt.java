@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Questions to the person at the terminal; callers ask only when the context is interactive. */
 public final class Prompt {
@@ -25,6 +27,21 @@ public final class Prompt {
         out.flush();
         String answer = readLine();
         return answer == null || answer.isBlank() ? fallback : answer.strip();
+    }
+
+    /**
+     * Asks until {@code parse} accepts the answer, saying {@code hint} after each invalid one; an empty answer or the
+     * end of input takes {@code fallback}.
+     */
+    public <T> T choose(String question, String fallback, Function<String, Optional<T>> parse, String hint) {
+        while (true) {
+            String answer = ask(question, fallback);
+            Optional<T> value = parse.apply(answer);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            out.println("  " + hint);
+        }
     }
 
     /** Yes only for an explicit y/yes; anything else, including end of input, is no. */

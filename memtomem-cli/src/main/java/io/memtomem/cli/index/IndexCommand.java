@@ -86,7 +86,8 @@ public final class IndexCommand implements Callable<Integer> {
         AutoTagResult tagged = null;
         EmbedRun embedded = EmbedRun.NOTHING;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.index(new IndexRequest(target, !noRecursive, force, namespace.value(), forceUnsafe), progress());
+            result = index(context, memtomem, new IndexRequest(target, !noRecursive, force, namespace.value(),
+                    forceUnsafe), !json.enabled());
             if (autoTag) {
                 tagged = memtomem.autoTagChunks(result.writtenChunkIds(), tagsPerChunk);
             }
@@ -128,9 +129,14 @@ public final class IndexCommand implements Callable<Integer> {
         return maxTags;
     }
 
-    /** The bar is for a person watching; scripts and --json get only the final result. */
-    private IndexProgressListener progress() {
-        return context.interactive() && !json.enabled() ? ProgressBar.on(context.err()) : null;
+    /**
+     * The indexing {@code mm index} runs, which {@code mm init} also runs on the memory dirs it sets up. The bar is
+     * for a person watching; scripts and --json get only the final result.
+     */
+    public static IndexResult index(CliContext context, Memtomem memtomem, IndexRequest request, boolean showProgress) {
+        IndexProgressListener progress = context.interactive() && showProgress
+                ? ProgressBar.on(context.err()) : null;
+        return memtomem.index(request, progress);
     }
 
     /** {@code Indexed N file(s): a new, b unchanged, c deleted (Xms)}, the line scripts and people read. */

@@ -31,7 +31,7 @@ class InitCommandTest {
         assertTrue(cli.config().isConfigured());
         assertEquals(List.of(cli.stateDir().resolve("memories")), cli.config().memoryDirs());
         assertEquals("none", cli.config().embeddingProvider());
-        assertTrue(result.out().contains("mm index " + cli.stateDir().resolve("memories")), result.out());
+        assertTrue(result.out().contains("mm search"), result.out());
     }
 
     @Test
@@ -65,10 +65,20 @@ class InitCommandTest {
     }
 
     @Test
-    void anUnknownPresetAtThePromptIsRefused() {
-        Result result = cli.runInteractive("klingon\n", "init");
-        assertEquals(2, result.exitCode(), result::toString);
-        assertFalse(cli.config().isConfigured());
+    void anUnknownPresetAtThePromptAsksAgain() {
+        Result result = cli.runInteractive("klingon\nenglish\n\n", "init");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("choose minimal or english"), result.out());
+        assertEquals("onnx", cli.config().embeddingProvider());
+    }
+
+    @Test
+    void aFileGivenAsMemoryDirAtThePromptAsksAgain() throws Exception {
+        Files.writeString(Files.createDirectories(cli.home()).resolve("notes.txt"), "x");
+        Result result = cli.runInteractive("\n~/notes.txt\n~/notes\n", "init");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("that is a file"), result.out());
+        assertEquals(List.of(cli.home().resolve("notes")), cli.config().memoryDirs());
     }
 
     @Test
@@ -78,17 +88,73 @@ class InitCommandTest {
     }
 
     @Test
-    void anUnknownPresetFlagIsAUsageError() {
-        assertEquals(2, cli.run("init", "--preset", "klingon").exitCode());
+    void anUnknownPresetFlagIsAUsageErrorNamingThePresetsLowerCase() {
+        Result result = cli.run("init", "--preset", "klingon");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("choose minimal or english"), result.err());
+        assertFalse(result.err().contains("MINIMAL") || result.err().contains("ENGLISH"), result.err());
     }
 
     @Test
-    void aSecondInitLeavesTheExistingConfigAlone() throws Exception {
+    void helpAndCompletionNameThePresetsLowerCase() {
+        Result help = cli.run("init", "--help");
+        assertTrue(help.out().contains("minimal, english"), help.out());
+        assertFalse(help.out().contains("MINIMAL"), help.out());
+        assertFalse(cli.run("completion").out().contains("MINIMAL"));
+    }
+
+    @Test
+    void aSecondInitWithoutAPresetLeavesTheExistingConfigAlone() {
+        cli.run("init", "--non-interactive");
+        cli.run("config", "set", "search.default_top_k", "7");
+        Result again = cli.run("init", "--non-interactive");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(again.out().contains("already configured"), again.out());
+        assertEquals(7, cli.config().defaultTopK());
+        assertEquals("none", cli.config().embeddingProvider());
+    }
+
+    @Test
+    void aSecondInitWithAnotherPresetSwitchesItAndKeepsTheRest() {
         cli.run("init", "--non-interactive");
         cli.run("config", "set", "search.default_top_k", "7");
         Result again = cli.run("init", "--non-interactive", "--preset", "english");
         assertEquals(0, again.exitCode(), again::toString);
-        assertTrue(again.out().contains("already configured"), again.out());
+        assertTrue(again.out().contains("preset english (was minimal)"), again.out());
+        assertEquals("onnx", cli.config().embeddingProvider());
         assertEquals(7, cli.config().defaultTopK());
+    }
+
+    @Test
+    void initIndexesTheMemoryDirAndSaysHowManyNotesAreSearchable() throws Exception {
+        Path notes = Files.createDirectories(temp.resolve("notes"));
+        Files.writeString(notes.resolve("deploys.md"), "# Deploys\n\nDeploys are frozen on Fridays.\n");
+        Files.writeString(notes.resolve("oncall.md"), "# On-call\n\nThe pager rotates on Mondays.\n");
+        Result result = cli.run("init", "--non-interactive", "--memory-dir", notes.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("2 note file(s)") && result.out().contains("searchable"), result.out());
+        assertTrue(cli.run("search", "pager rotates").out().contains("oncall.md"));
+    }
+
+    @Test
+    void nextStepsSayHowToPutMmOnThePathWhenItIsNotThere() {
+        String bin = temp.resolve("install/bin").toString();
+        Result result = withLauncherDir(bin, () -> cli.withEnv("PATH", "/usr/bin").run("init", "--non-interactive"));
+        assertTrue(result.out().contains("export PATH=\"" + bin + ":$PATH\""), result.out());
+        assertTrue(result.out().contains("\"" + bin + "/mm\" search"), result.out());
+    }
+
+    static Result withLauncherDir(String bin, java.util.function.Supplier<Result> run) {
+        String before = System.getProperty("memtomem.bin");
+        System.setProperty("memtomem.bin", bin);
+        try {
+            return run.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty("memtomem.bin");
+            } else {
+                System.setProperty("memtomem.bin", before);
+            }
+        }
     }
 }
