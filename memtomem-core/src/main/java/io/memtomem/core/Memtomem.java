@@ -15,6 +15,7 @@ import io.memtomem.core.index.IndexProgressListener;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.index.IndexResult;
 import io.memtomem.core.index.Indexer;
+import io.memtomem.core.index.WatcherReport;
 import io.memtomem.core.search.RecallRequest;
 import io.memtomem.core.search.RecallResponse;
 import io.memtomem.core.search.RecallService;
@@ -245,6 +246,11 @@ public final class Memtomem implements AutoCloseable {
             }
         }
         return watcher;
+    }
+
+    /** What the file watcher did beyond single-file updates (overflows, rescans); empty when it is not running. */
+    public synchronized Optional<WatcherReport> watcherReport() {
+        return watcher == null ? Optional.empty() : Optional.of(watcher.report());
     }
 
     /** Stored vs configured embedding identity, with how many chunks have vectors and how many wait for one. */

@@ -17,10 +17,12 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * directory under the memory dirs is registered, including ones created later. Changed paths collect in a set of at
  * most 1,000; once no event arrived for the debounce window (1.5 s) each path is re-indexed: a deleted file loses its
  * chunks, a moved file is a delete plus a create, and a deleted directory purges the sources that were under it.
+ * Changes beyond that (a sync writing thousands of files) or an overflow of the OS's event queue are not dropped, as
+ * the reference does: the memory dir they are in is rescanned instead (an incremental index of the whole dir), and
+ * {@link #report()} tells {@code mem_status} so.
  * Only files whose real location is inside the watched dirs are indexed ({@link MemoryDirScope}): a symbolic link to a
  * file outside is not followed. A memory dir that does not exist yet (a fresh store before its first {@code mem_add}) is looked for again every
  * {@link #MISSING_ROOT_RECHECK} and watched from the moment it appears.
@@ -52,7 +57,8 @@ public final class DirectoryWatcher implements FileWatcher {
     private long lastMissingRootCheckNanos;
     private final Thread thread;
     private long lastEventNanos;
-    private boolean overflowWarned;
+    private final Set<Path> rescanDirs = new LinkedHashSet<>();
+    private volatile WatcherReport report = WatcherReport.NONE;
     private volatile boolean running = true;
 
     private DirectoryWatcher(Indexer indexer, ChunkStore store, List<Path> roots, Duration debounce)
@@ -81,6 +87,12 @@ public final class DirectoryWatcher implements FileWatcher {
         }
         watcher.thread.start();
         return watcher;
+    }
+
+    /** Overflows and rescans so far; safe to call from any thread. */
+    @Override
+    public WatcherReport report() {
+        return report;
     }
 
     @Override
@@ -119,7 +131,9 @@ public final class DirectoryWatcher implements FileWatcher {
         Path dir = directories.get(key);
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                LOG.warn("file watcher overflowed under {}; run `mm index` to catch up", dir);
+                if (dir != null) {
+                    scope.dirOf(SourcePaths.canonical(dir)).ifPresent(this::overflowed);
+                }
                 continue;
             }
             if (dir != null) {
@@ -149,25 +163,40 @@ public final class DirectoryWatcher implements FileWatcher {
         if (pending.contains(path) || !indexer.isIndexable(path)) {
             return;
         }
-        if (!scope.contains(SourcePaths.canonical(path))) {
+        Optional<Path> memoryDir = scope.dirOf(SourcePaths.canonical(path));
+        if (memoryDir.isEmpty()) {
             LOG.debug("not indexing {}: it leads outside the memory dirs", path);
             return;
         }
+        if (rescanDirs.contains(memoryDir.get())) {
+            return; // the rescan at the next flush covers it
+        }
         if (pending.size() >= MAX_PENDING) {
-            if (!overflowWarned) {
-                LOG.warn("more than {} changed files pending; dropping further events until the next flush",
-                        MAX_PENDING);
-                overflowWarned = true;
-            }
+            overflowed(memoryDir.get());
             return;
         }
         pending.add(path);
     }
 
+    /** Too many changes to follow one by one: the whole memory dir is rescanned at the next flush. */
+    private void overflowed(Path memoryDir) {
+        lastEventNanos = System.nanoTime();
+        if (rescanDirs.add(memoryDir)) {
+            LOG.warn("more than {} changed files at once under {}; rescanning it when the changes settle",
+                    MAX_PENDING, memoryDir);
+        }
+        WatcherReport last = report;
+        report = new WatcherReport(last.overflows() + 1, Instant.now(), true, last.rescannedDirs(),
+                last.filesRescanned());
+    }
+
     private void flush() {
-        List<Path> batch = List.copyOf(pending);
+        List<Path> rescans = List.copyOf(rescanDirs);
+        List<Path> batch = pending.stream()
+                .filter(path -> rescans.stream().noneMatch(dir -> SourcePaths.canonical(path).startsWith(dir)))
+                .toList();
         pending.clear();
-        overflowWarned = false;
+        rescanDirs.clear();
         for (Path path : batch) {
             try {
                 indexer.refresh(path);
@@ -175,6 +204,23 @@ public final class DirectoryWatcher implements FileWatcher {
                 LOG.warn("re-indexing {} after a change failed: {}", path, e.getMessage());
             }
         }
+        if (!rescans.isEmpty()) {
+            rescan(rescans);
+        }
+    }
+
+    private void rescan(List<Path> dirs) {
+        int files = 0;
+        for (Path dir : dirs) {
+            try {
+                files += indexer.index(new IndexRequest(dir, true, false, null), null).filesScanned();
+            } catch (RuntimeException e) {
+                LOG.warn("rescanning {} after a watcher overflow failed: {}", dir, e.getMessage());
+            }
+        }
+        LOG.info("rescanned {} ({} files) after a watcher overflow", dirs, files);
+        WatcherReport last = report;
+        report = new WatcherReport(last.overflows(), last.lastOverflow(), !rescanDirs.isEmpty(), dirs, files);
     }
 
     private void registerAppearedRoots() {

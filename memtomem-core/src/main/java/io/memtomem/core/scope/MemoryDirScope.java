@@ -5,6 +5,7 @@ import io.memtomem.core.store.SourcePaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,13 @@ public final class MemoryDirScope {
 
     /** Whether a real location (as {@link SourcePaths#canonical} gives it) is one of the dirs or lies inside one. */
     public boolean contains(Path realPath) {
-        return dirs.stream().anyMatch(dir -> realPath.startsWith(SourcePaths.canonical(dir)));
+        return dirOf(realPath).isPresent();
+    }
+
+    /** The deepest of the dirs (as a real path) that a real location is, or lies inside; empty when outside. */
+    public Optional<Path> dirOf(Path realPath) {
+        return dirs.stream().map(SourcePaths::canonical).filter(realPath::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount));
     }
 
     /** The dirs that exist, as real paths. */

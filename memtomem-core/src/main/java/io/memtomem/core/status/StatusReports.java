@@ -4,6 +4,7 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.Version;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.index.WatcherReport;
 import io.memtomem.core.store.IndexStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,20 @@ public final class StatusReports {
         List<StatusWarning> warnings = new ArrayList<>(callerWarnings);
         memtomem.embeddingFailure().ifPresent(failure -> warnings.add(new StatusWarning("embedding_failing",
                 failure + "; chunks stay pending and BM25 keeps answering", FIX_PROVIDER)));
+        memtomem.watcherReport().filter(watcher -> watcher.overflows() > 0)
+                .ifPresent(watcher -> warnings.add(watcherOverflow(watcher)));
         return report(config, true, stats, embedding, server, warnings);
+    }
+
+    /** The watcher fell behind and rescanned instead of dropping changes: said, so nobody wonders why it was slow. */
+    private static StatusWarning watcherOverflow(WatcherReport watcher) {
+        String rescan = watcher.rescanPending() ? "a rescan of the memory dir is running or due"
+                : "it rescanned " + watcher.rescannedDirs().stream().map(Path::toString)
+                        .collect(Collectors.joining(", ")) + " (" + watcher.filesRescanned() + " files)";
+        return new StatusWarning("watcher_overflow", "the file watcher got more changes than it queues "
+                + watcher.overflows() + " time(s), last at " + watcher.lastOverflow() + "; " + rescan
+                + " instead of dropping them", "none needed: no change is lost; if it happens all the time, keep "
+                + "bulk syncs out of the memory dirs or run `mm index <dir>` after them");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.memtomem.core.index;
 
 import static io.memtomem.core.TestStores.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.core.TestStores;
@@ -48,7 +49,12 @@ class DirectoryWatcherTest {
     }
 
     private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        eventually(condition, what, Duration.ofSeconds(15));
+    }
+
+    private static void eventually(BooleanSupplier condition, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return;
@@ -105,6 +111,20 @@ class DirectoryWatcherTest {
         eventually(() -> sources().contains(inside.toString()), "the file inside is indexed");
         Thread.sleep(DEBOUNCE.toMillis() * 2);
         assertEquals(List.of(inside.toString()), sources());
+    }
+
+    @Test
+    void threeThousandFilesWrittenAtOnceAreAllIndexedThroughARescan() throws Exception {
+        int files = 3 * DirectoryWatcher.MAX_PENDING;
+        for (int i = 0; i < files; i++) {
+            write(notes.resolve("existing/sync-" + i + ".md"), "## Synced " + i + "\n\nsynced note " + i + "\n");
+        }
+        eventually(() -> sources().size() == files, "all " + files + " files are indexed", Duration.ofMinutes(2));
+        eventually(() -> !watcher.report().rescannedDirs().isEmpty(), "the rescan is reported");
+        WatcherReport report = watcher.report();
+        assertTrue(report.overflows() >= 1, report.toString());
+        assertEquals(List.of(notes.toRealPath()), report.rescannedDirs());
+        assertFalse(report.rescanPending());
     }
 
     @Test

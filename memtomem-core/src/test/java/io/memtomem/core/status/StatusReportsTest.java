@@ -38,6 +38,27 @@ class StatusReportsTest {
     }
 
     @Test
+    void aWatcherOverflowIsReportedWithTheRescanThatCaughtUp() throws Exception {
+        Path notes = Files.createDirectories(home.resolve("notes"));
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            memtomem.startWatcher();
+            int files = 1_200;
+            for (int i = 0; i < files; i++) {
+                write(notes.resolve("n" + i + ".md"), "## Note " + i + "\n\nsynced " + i + "\n");
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (memtomem.watcherReport().orElseThrow().rescannedDirs().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String text = StatusReports.renderText(StatusReports.collect(memtomem, running()));
+            assertTrue(text.contains("- watcher_overflow: the file watcher got more changes than it queues 1 time(s)"),
+                    text);
+            assertTrue(text.contains("it rescanned " + notes.toRealPath() + " ("), text);
+            assertEquals(files, memtomem.stats().totalSources());
+        }
+    }
+
+    @Test
     void aProbeErrorSaysCannotVerifyAndNeverRunningOrNotRunning() {
         ServerBlock unverified = ServerBlock.from(new ServerState(true, null, Path.of("/run/x.pid"), null,
                 "OSError: EIO", null, null));
