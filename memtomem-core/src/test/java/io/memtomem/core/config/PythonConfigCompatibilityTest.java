@@ -152,4 +152,17 @@ class PythonConfigCompatibilityTest {
         assertEquals(30, after.rrfK());
         assertThrows(ConfigException.class, () -> ConfigFile.unset(after, "search.top_kk"));
     }
+
+    /** The README's list of keys an MCP client may not change is the key table's, not a copy that drifts. */
+    @Test
+    void theReadmeListsExactlyTheKeysThatAreReadOnlyOverMcp() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String list = readme.substring(readme.indexOf("<!-- mcp-read-only-keys -->"),
+                readme.indexOf("<!-- /mcp-read-only-keys -->"));
+        Set<String> documented = java.util.regex.Pattern.compile("`([a-z_]+\\.[a-z_]+)`").matcher(list).results()
+                .map(match -> match.group(1)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> readOnly = ConfigSchema.keys().stream().filter(key -> !key.mcpWritable()).map(ConfigKey::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(readOnly, documented);
+    }
 }

@@ -48,7 +48,8 @@ public final class ConfigAction {
             return text.toString();
         }
         if (!args.has("value")) {
-            return key + " = " + render(key, current.get(key));
+            return key + " = " + render(key, current.get(key)) + marks(key) + "\n  "
+                    + ConfigSchema.find(key).orElseThrow().help();
         }
         ConfigFile.setOverMcp(current, key, args.string("value"));
         Object saved = MemtomemConfig.load(context.config().environment()).get(key);
