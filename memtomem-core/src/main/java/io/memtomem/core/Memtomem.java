@@ -48,6 +48,7 @@ import io.memtomem.core.write.EditResult;
 import io.memtomem.core.write.IdempotentAdds;
 import io.memtomem.core.write.MemoryWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -79,10 +80,12 @@ public final class Memtomem implements AutoCloseable {
         this.embeddings = embeddings;
         this.database = database;
         this.store = new ChunkStore(database);
-        this.indexer = new Indexer(config, database, clock);
-        this.search = new SearchService(config, database, embeddings, clock);
-        this.recall = new RecallService(config, database);
-        this.writer = new MemoryWriter(config, indexer, new StoreChunkLocator(store), clock);
+        Path cwd = config.environment().cwd();
+        this.indexer = new Indexer(config.indexing(), config.namespace(), cwd, database, clock);
+        this.search = new SearchService(config.search(), database, embeddings, clock);
+        this.recall = new RecallService(config.search(), database);
+        this.writer = new MemoryWriter(config.indexing(), config.namespace(), cwd, indexer,
+                new StoreChunkLocator(store), clock);
         this.idempotentAdds = new IdempotentAdds(new IdempotencyLedger(database), clock);
         this.autoTagger = new AutoTagger(database);
     }
@@ -95,9 +98,9 @@ public final class Memtomem implements AutoCloseable {
     /** As {@link #open(MemtomemConfig)} with the clock used for timestamps and day files (tests pin it). */
     public static Memtomem open(MemtomemConfig config, Clock clock) {
         PrivateFiles.createDirectories(config.storeDir());
-        Database database = Database.open(config.dbPath());
+        Database database = Database.open(config.storage().sqlitePath());
         try {
-            EmbeddingSettings settings = EmbeddingConfig.settings(config);
+            EmbeddingSettings settings = EmbeddingConfig.settings(config.embedding());
             EmbeddingService embeddings = EmbeddingService.open(database, ProviderFactory.create(settings),
                     settings.batchSize());
             return new Memtomem(config, database, embeddings, clock);
@@ -240,7 +243,7 @@ public final class Memtomem implements AutoCloseable {
         requireNoEmbeddingMismatch();
         if (watcher == null) {
             try {
-                watcher = DirectoryWatcher.start(indexer, store, config.indexRoots(), DirectoryWatcher.DEBOUNCE);
+                watcher = DirectoryWatcher.start(indexer, store, config.indexing().indexRoots(), DirectoryWatcher.DEBOUNCE);
             } catch (IOException e) {
                 throw new MemtomemException("cannot start the file watcher: " + e.getMessage(), e);
             }

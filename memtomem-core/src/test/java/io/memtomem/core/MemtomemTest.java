@@ -154,8 +154,8 @@ class MemtomemTest {
         try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
             assertFalse(memtomem.embeddingState().mismatch());
         }
-        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home, "MEMTOMEM_EMBEDDING__PROVIDER", "ollama",
-                "MEMTOMEM_EMBEDDING__MODEL", "nomic-embed-text", "MEMTOMEM_EMBEDDING__DIMENSION", "768"))) {
+        try (Memtomem memtomem = Memtomem.open(TestStores.notesBuilder(home)
+                .embedding("ollama", "nomic-embed-text", 768).build())) {
             EmbeddingState state = memtomem.embeddingState();
             assertTrue(state.mismatch());
             assertEquals("none", state.storedProvider());

@@ -34,8 +34,8 @@ class QualityGateConformanceTest {
         Map<String, JsonNode> baselineCases = new TreeMap<>();
         baseline.path("cases").forEach(c -> baselineCases.put(c.path("case_id").asText(), c));
 
-        try (Memtomem memtomem = Memtomem.open(TestStores.config(home,
-                "MEMTOMEM_EMBEDDING__PROVIDER", "none", "MEMTOMEM_SEARCH__ENABLE_DENSE", "false"))) {
+        try (Memtomem memtomem = Memtomem.open(TestStores.builder(home)
+                .embedding("none", "", 0).enableDense(false).build())) {
             IndexResult indexed = memtomem.index(
                     new IndexRequest(shared.resolve("eval/corpus_v2"), true, false, null), null);
             assertEquals(195, indexed.totalChunks(), "corpus_v2 must chunk into the 195 labelled chunks");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Stores over a temporary home so no test touches the real {@code ~/.memtomem}. */
@@ -16,22 +15,48 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** Config for {@code home} with extra {@code MEMTOMEM_*} variables (name, value, name, value, ...). */
+    /** A typed config builder over the defaults for {@code home} (neither config.json nor the environment is read). */
+    public static MemtomemConfig.Builder builder(Path home) {
+        return MemtomemConfig.builder(new Environment(home, Map.of(), home));
+    }
+
+    /** The defaults for {@code home}: the memory dir is {@code <home>/.memtomem/memories}. */
+    public static MemtomemConfig config(Path home) {
+        return builder(home).build();
+    }
+
+    /** A store whose only memory dir is {@code <home>/notes}. */
+    public static MemtomemConfig withNotes(Path home) {
+        return notesBuilder(home).build();
+    }
+
+    /**
+     * Config for {@code home} with {@code MEMTOMEM_*} variables (name, value, ...).
+     *
+     * @deprecated use {@link #builder}; kept until tests written against it elsewhere have moved
+     */
+    @Deprecated
     public static MemtomemConfig config(Path home, String... env) {
-        Map<String, String> variables = new HashMap<>();
+        Map<String, String> variables = new java.util.HashMap<>();
         for (int i = 0; i < env.length; i += 2) {
             variables.put(env[i], env[i + 1]);
         }
         return MemtomemConfig.load(new Environment(home, variables, home));
     }
 
-    /** A store whose only memory dir is {@code <home>/notes}. */
+    /** @deprecated use {@link #notesBuilder}; kept until tests written against it elsewhere have moved */
+    @Deprecated
     public static MemtomemConfig withNotes(Path home, String... env) {
         String[] all = new String[env.length + 2];
         all[0] = "MEMTOMEM_INDEXING__MEMORY_DIRS";
         all[1] = "[\"" + home.resolve("notes").toString().replace("\\", "\\\\") + "\"]";
         System.arraycopy(env, 0, all, 2, env.length);
         return config(home, all);
+    }
+
+    /** {@link #withNotes} still open for more settings. */
+    public static MemtomemConfig.Builder notesBuilder(Path home) {
+        return builder(home).memoryDirs(home.resolve("notes"));
     }
 
     public static Memtomem open(MemtomemConfig config) {

@@ -77,7 +77,7 @@ public final class ServerProcess {
         }
         Os os = Os.current();
         // three threads from here on: the pid lock (JNA), the protocol warm-up, and the server build on this one
-        CompletableFuture<StoreLock> lockTaken = usable ? StoreLock.acquireInBackground(os, config.dbPath())
+        CompletableFuture<StoreLock> lockTaken = usable ? StoreLock.acquireInBackground(os, config.storage().sqlitePath())
                 : CompletableFuture.completedFuture(null);
         McpServerFactory mcp = McpServerFactory.prepare();
         ActivityTracker activity = new ActivityTracker();

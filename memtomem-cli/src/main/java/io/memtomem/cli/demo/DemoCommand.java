@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
         Palette palette = context.palette();
         // an empty variable map: a MEMTOMEM_STORAGE__SQLITE_PATH in the caller's shell must not redirect the demo
         MemtomemConfig config = MemtomemConfig.load(new Environment(workDir, Map.of(), workDir));
-        Path notes = config.memoryDirs().get(0).resolve("ops-notes");
+        Path notes = config.indexing().memoryDirs().get(0).resolve("ops-notes");
         SampleNotes.copyTo(notes);
         out.println(palette.bold("memtomem demo") + " — a throw-away store in " + workDir);
         out.println("Copied " + SampleNotes.FILES.size() + " sample ops notes to " + notes);

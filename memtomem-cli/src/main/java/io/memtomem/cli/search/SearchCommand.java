@@ -78,7 +78,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchResponse response;
         try (Memtomem memtomem = context.openStore()) {
             SearchRequest request = SearchRequest.of(query)
-                    .withTopK(topK == null ? memtomem.config().defaultTopK() : topK)
+                    .withTopK(topK == null ? memtomem.config().search().defaultTopK() : topK)
                     .withNamespace(namespace.value())
                     .withTagFilter(tag)
                     .withSourceFilter(source)

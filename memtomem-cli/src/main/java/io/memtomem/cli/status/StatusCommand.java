@@ -52,7 +52,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (!config.isConfigured()) {
             throw new CliException(ExitCode.ERROR, NOT_CONFIGURED);
         }
-        ServerState server = context.serverState(config.dbPath());
+        ServerState server = context.serverState(config.storage().sqlitePath());
         // the config-based collector opens the store only if its database exists: status never creates one
         StatusReport report = StatusReports.collect(config, ServerBlock.from(server));
         if (asJson) {

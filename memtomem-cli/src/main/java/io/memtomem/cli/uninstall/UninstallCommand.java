@@ -126,7 +126,7 @@ public final class UninstallCommand implements Callable<Integer> {
     /** The configured DB, or the default one when config.json cannot be read (uninstall must still work then). */
     private Path dbPath(Path stateDir) {
         try {
-            return context.loadConfig().dbPath();
+            return context.loadConfig().storage().sqlitePath();
         } catch (MemtomemException unreadable) {
             warn("config unreadable, using defaults: " + unreadable.getMessage());
             return stateDir.resolve("memtomem.db");

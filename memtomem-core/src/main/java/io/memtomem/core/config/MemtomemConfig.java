@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The effective configuration: defaults, then {@code ~/.memtomem/config.json}, then {@code MEMTOMEM_*} variables.
@@ -17,6 +16,11 @@ public final class MemtomemConfig {
     private final Map<String, Object> values;
     private final Map<String, String> origins;
     private final List<String> warnings;
+    private final StorageConfig storage;
+    private final EmbeddingConfig embedding;
+    private final SearchConfig search;
+    private final IndexingConfig indexing;
+    private final NamespaceConfig namespace;
 
     private MemtomemConfig(Environment environment, Map<String, Object> values, Map<String, String> origins,
                            List<String> warnings) {
@@ -24,11 +28,44 @@ public final class MemtomemConfig {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
         this.warnings = List.copyOf(warnings);
+        this.storage = StorageConfig.from(values);
+        this.embedding = EmbeddingConfig.from(values);
+        this.search = SearchConfig.from(values);
+        this.indexing = IndexingConfig.from(values);
+        this.namespace = NamespaceConfig.from(values);
+    }
+
+    public StorageConfig storage() {
+        return storage;
+    }
+
+    public EmbeddingConfig embedding() {
+        return embedding;
+    }
+
+    public SearchConfig search() {
+        return search;
+    }
+
+    public IndexingConfig indexing() {
+        return indexing;
+    }
+
+    public NamespaceConfig namespace() {
+        return namespace;
     }
 
     public static MemtomemConfig load(Environment environment) {
         ConfigLayers layers = ConfigLayers.load(environment, configFile(environment));
         return new MemtomemConfig(environment, layers.values, layers.origins, layers.warnings);
+    }
+
+    /**
+     * A typed builder over the defaults (config.json and the environment are not read): how tests and embedders set
+     * up a store without writing JSON into environment strings. Values are validated by the key table as on load.
+     */
+    public static Builder builder(Environment environment) {
+        return new Builder(environment);
     }
 
     /**
@@ -82,129 +119,123 @@ public final class MemtomemConfig {
     }
 
     public Path dbPath() {
-        return (Path) values.get("storage.sqlite_path");
+        return storage.sqlitePath();
     }
 
     /** {@code indexing.memory_dirs}; the first entry is where new memories are written. May be empty. */
-    @SuppressWarnings("unchecked")
     public List<Path> memoryDirs() {
-        return (List<Path>) values.get("indexing.memory_dirs");
+        return indexing.memoryDirs();
     }
 
     /** {@code indexing.project_memory_dirs}: project-tier memory dirs, indexed with a project scope. May be empty. */
-    @SuppressWarnings("unchecked")
     public List<Path> projectMemoryDirs() {
-        return (List<Path>) values.get("indexing.project_memory_dirs");
+        return indexing.projectMemoryDirs();
     }
 
     /** Every directory the index, the watcher and the writer work in: memory dirs, then project memory dirs. */
     public List<Path> indexRoots() {
-        return Stream.concat(memoryDirs().stream(), projectMemoryDirs().stream()).toList();
+        return indexing.indexRoots();
     }
 
     public int defaultTopK() {
-        return intValue("search.default_top_k");
+        return search.defaultTopK();
     }
 
     public int bm25Candidates() {
-        return intValue("search.bm25_candidates");
+        return search.bm25Candidates();
     }
 
     public int denseCandidates() {
-        return intValue("search.dense_candidates");
+        return search.denseCandidates();
     }
 
     public int rrfK() {
-        return intValue("search.rrf_k");
+        return search.rrfK();
     }
 
     public boolean enableBm25() {
-        return (Boolean) values.get("search.enable_bm25");
+        return search.enableBm25();
     }
 
     public boolean enableDense() {
-        return (Boolean) values.get("search.enable_dense");
+        return search.enableDense();
     }
 
-    @SuppressWarnings("unchecked")
     public List<Double> rrfWeights() {
-        return (List<Double>) values.get("search.rrf_weights");
+        return search.rrfWeights();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> systemNamespacePrefixes() {
-        return (List<String>) values.get("search.system_namespace_prefixes");
+        return search.systemNamespacePrefixes();
     }
 
     public String defaultNamespace() {
-        return (String) values.get("namespace.default_namespace");
+        return namespace.defaultNamespace();
     }
 
     public boolean enableAutoNamespace() {
-        return (Boolean) values.get("namespace.enable_auto_ns");
+        return namespace.enableAutoNs();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> supportedExtensions() {
-        return (List<String>) values.get("indexing.supported_extensions");
+        return indexing.supportedExtensions();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> excludePatterns() {
-        return (List<String>) values.get("indexing.exclude_patterns");
+        return indexing.excludePatterns();
     }
 
     public int maxChunkTokens() {
-        return intValue("indexing.max_chunk_tokens");
+        return indexing.maxChunkTokens();
     }
 
     public int minChunkTokens() {
-        return intValue("indexing.min_chunk_tokens");
+        return indexing.minChunkTokens();
     }
 
     public int targetChunkTokens() {
-        return intValue("indexing.target_chunk_tokens");
+        return indexing.targetChunkTokens();
     }
 
     public int chunkOverlapTokens() {
-        return intValue("indexing.chunk_overlap_tokens");
+        return indexing.chunkOverlapTokens();
     }
 
     public int paragraphSplitThreshold() {
-        return intValue("indexing.paragraph_split_threshold");
+        return indexing.paragraphSplitThreshold();
     }
 
     public String embeddingProvider() {
-        return (String) values.get("embedding.provider");
+        return embedding.provider();
     }
 
     public String embeddingModel() {
-        return (String) values.get("embedding.model");
+        return embedding.model();
     }
 
     public int embeddingDimension() {
-        return intValue("embedding.dimension");
+        return embedding.dimension();
     }
 
     public int embeddingMaxSequenceTokens() {
-        return intValue("embedding.max_sequence_tokens");
+        return embedding.maxSequenceTokens();
     }
 
     public String embeddingBaseUrl() {
-        return (String) values.get("embedding.base_url");
+        return embedding.baseUrl();
     }
 
     public String embeddingApiKey() {
-        return (String) values.get("embedding.api_key");
+        return embedding.apiKey();
     }
 
     public int embeddingBatchSize() {
-        return intValue("embedding.batch_size");
+        return embedding.batchSize();
     }
 
     /** Where the onnx provider extracts its native libraries ({@code embedding.cache_dir}, default ~/.memtomem/cache). */
     public Path embeddingCacheDir() {
-        return (Path) values.get("embedding.cache_dir");
+        return embedding.cacheDir();
     }
 
     /** Dotted key to display value (paths as strings), in schema order. API keys are NOT masked here. */
@@ -230,10 +261,6 @@ public final class MemtomemConfig {
         return values;
     }
 
-    private int intValue(String key) {
-        return (Integer) values.get(key);
-    }
-
     private static Object display(Object value) {
         if (value instanceof Path path) {
             return path.toString();
@@ -242,5 +269,66 @@ public final class MemtomemConfig {
             return list.stream().map(MemtomemConfig::display).toList();
         }
         return value;
+    }
+
+    /** See {@link #builder(Environment)}. */
+    public static final class Builder {
+        private final Environment environment;
+        private final ConfigLayers layers;
+
+        private Builder(Environment environment) {
+            this.environment = environment;
+            this.layers = ConfigLayers.defaults(environment);
+        }
+
+        /** {@code indexing.memory_dirs}; the first receives new memories. */
+        public Builder memoryDirs(Path... dirs) {
+            return set("indexing.memory_dirs", List.of(dirs));
+        }
+
+        public Builder projectMemoryDirs(Path... dirs) {
+            return set("indexing.project_memory_dirs", List.of(dirs));
+        }
+
+        public Builder sqlitePath(Path file) {
+            return set("storage.sqlite_path", file);
+        }
+
+        /** Provider, model and dimension belong together (memory-core §6). */
+        public Builder embedding(String provider, String model, int dimension) {
+            return set("embedding.provider", provider).set("embedding.model", model)
+                    .set("embedding.dimension", dimension);
+        }
+
+        public Builder embeddingEndpoint(String baseUrl, String apiKey) {
+            return set("embedding.base_url", baseUrl).set("embedding.api_key", apiKey);
+        }
+
+        public Builder defaultTopK(int topK) {
+            return set("search.default_top_k", topK);
+        }
+
+        public Builder enableDense(boolean enabled) {
+            return set("search.enable_dense", enabled);
+        }
+
+        public Builder excludePatterns(String... globs) {
+            return set("indexing.exclude_patterns", List.of(globs));
+        }
+
+        /** Any key of the table with a value of its kind (Integer, Boolean, String, Path, List...). */
+        public Builder set(String dottedKey, Object value) {
+            ConfigKey key = ConfigSchema.require(dottedKey, "");
+            Object typed = key.parseJson(ValueKind.treeOf(value), environment, " (builder)");
+            layers.values.put(dottedKey, typed);
+            layers.origins.put(dottedKey, "config");
+            return this;
+        }
+
+        /** Checks the cross-field rules, as loading does. */
+        public MemtomemConfig build() {
+            CrossFieldRules.check(layers.values);
+            return new MemtomemConfig(environment, layers.values, layers.origins, List.of());
+        }
     }
 }

@@ -145,6 +145,19 @@ public enum ValueKind {
         }
     }
 
+    /** A builder's Java value as JSON (paths as their text), to be read like a config.json value. */
+    static JsonNode treeOf(Object value) {
+        if (value instanceof Path path) {
+            return JsonNodeFactory.instance.textNode(path.toString());
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            list.forEach(item -> array.add(treeOf(item)));
+            return array;
+        }
+        return JSON.valueToTree(value);
+    }
+
     /** The JSON written to config.json; paths under the home directory are stored as {@code ~/...}. */
     JsonNode toJson(Object value, Environment environment) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;

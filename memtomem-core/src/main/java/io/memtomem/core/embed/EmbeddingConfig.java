@@ -4,16 +4,20 @@ import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.provider.EmbeddingSettings;
 import io.memtomem.core.embed.provider.RetryPolicy;
 
-/** Reads the {@code embedding.*} section (already layered with {@code MEMTOMEM_EMBEDDING__*}) into provider settings. */
+/** Turns the {@code embedding} section (already layered with {@code MEMTOMEM_EMBEDDING__*}) into provider settings. */
 public final class EmbeddingConfig {
 
     private EmbeddingConfig() {
     }
 
+    public static EmbeddingSettings settings(io.memtomem.core.config.EmbeddingConfig embedding) {
+        return new EmbeddingSettings(embedding.provider(), embedding.model(), embedding.dimension(),
+                embedding.baseUrl(), embedding.apiKey(), embedding.cacheDir(), embedding.batchSize(),
+                embedding.maxSequenceTokens(), EmbeddingSettings.DEFAULT_TIMEOUT, RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #settings(io.memtomem.core.config.EmbeddingConfig)} for the whole configuration. */
     public static EmbeddingSettings settings(MemtomemConfig config) {
-        return new EmbeddingSettings(config.embeddingProvider(), config.embeddingModel(), config.embeddingDimension(),
-                config.embeddingBaseUrl(), config.embeddingApiKey(), config.embeddingCacheDir(),
-                config.embeddingBatchSize(),
-                config.embeddingMaxSequenceTokens(), EmbeddingSettings.DEFAULT_TIMEOUT, RetryPolicy.DEFAULT);
+        return settings(config.embedding());
     }
 }

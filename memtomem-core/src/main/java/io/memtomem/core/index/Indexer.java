@@ -4,7 +4,9 @@ import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.chunk.Chunkers;
 import io.memtomem.core.chunk.ChunkingSettings;
+import io.memtomem.core.config.IndexingConfig;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.NamespaceConfig;
 import io.memtomem.core.scope.IndexRoots;
 import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.core.scope.ScopedLocation;
@@ -58,7 +60,8 @@ public final class Indexer implements FileReindexer {
     private static final int MAX_BATCH_CHUNKS = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
-    private final MemtomemConfig config;
+    private final NamespaceConfig namespaces;
+    private final Path cwd;
     private final Database database;
     private final ChunkStore store;
     private final Chunkers chunkers;
@@ -69,18 +72,25 @@ public final class Indexer implements FileReindexer {
     private final MemoryDirScope memoryDirs;
     private final Clock clock;
 
+    /** As the typed constructor, with the sections and working directory of {@code config}. */
     public Indexer(MemtomemConfig config, Database database, Clock clock) {
-        ChunkingSettings settings = new ChunkingSettings(config.maxChunkTokens(), config.minChunkTokens(),
-                config.targetChunkTokens(), config.chunkOverlapTokens(), config.paragraphSplitThreshold());
-        Set<String> extensions = new TreeSet<>(config.supportedExtensions());
-        this.config = config;
+        this(config.indexing(), config.namespace(), config.environment().cwd(), database, clock);
+    }
+
+    /** @param cwd what a relative {@link IndexRequest#path()} is resolved against */
+    public Indexer(IndexingConfig indexing, NamespaceConfig namespaces, Path cwd, Database database, Clock clock) {
+        ChunkingSettings settings = new ChunkingSettings(indexing.maxChunkTokens(), indexing.minChunkTokens(),
+                indexing.targetChunkTokens(), indexing.chunkOverlapTokens(), indexing.paragraphSplitThreshold());
+        Set<String> extensions = new TreeSet<>(indexing.supportedExtensions());
+        this.namespaces = namespaces;
+        this.cwd = cwd;
         this.database = database;
         this.store = new ChunkStore(database);
         this.chunkers = new Chunkers(settings, extensions);
         this.chunkingFingerprint = CHUNKER_VERSION + settings + extensions;
-        this.discovery = new FileDiscovery(chunkers, new ExclusionRules(config.excludePatterns()));
-        this.roots = IndexRoots.of(config);
-        this.memoryDirs = MemoryDirScope.of(config);
+        this.discovery = new FileDiscovery(chunkers, new ExclusionRules(indexing.excludePatterns()));
+        this.roots = IndexRoots.of(indexing);
+        this.memoryDirs = new MemoryDirScope(indexing.indexRoots());
         this.clock = clock;
     }
 
@@ -90,7 +100,7 @@ public final class Indexer implements FileReindexer {
             throw new InvalidInputException("path", "path is required");
         }
         String namespace = request.namespace() == null ? null : NamespaceNames.require(request.namespace(), "namespace");
-        Path root = SourcePaths.canonical(config.environment().cwd().resolve(request.path()));
+        Path root = SourcePaths.canonical(cwd.resolve(request.path()));
         Tally tally = new Tally();
         List<Path> files = new ArrayList<>();
         Path walkRoot;
@@ -378,10 +388,10 @@ public final class Indexer implements FileReindexer {
         if (!existing.isEmpty()) {
             return existing.get(0).namespace();
         }
-        if (config.enableAutoNamespace() && file.getParent() != null && file.getParent().getFileName() != null) {
+        if (namespaces.enableAutoNs() && file.getParent() != null && file.getParent().getFileName() != null) {
             return file.getParent().getFileName().toString();
         }
-        return config.defaultNamespace();
+        return namespaces.defaultNamespace();
     }
 
     /** The memory dir or project memory dir containing the file (deepest match), else its parent directory. */

@@ -1,6 +1,7 @@
 package io.memtomem.core.scope;
 
 import io.memtomem.core.InvalidInputException;
+import io.memtomem.core.config.IndexingConfig;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.store.SourcePaths;
 
@@ -30,11 +31,16 @@ public final class IndexRoots {
         this.roots = List.copyOf(roots);
     }
 
-    public static IndexRoots of(MemtomemConfig config) {
+    public static IndexRoots of(IndexingConfig indexing) {
         List<Root> roots = new ArrayList<>();
-        config.memoryDirs().forEach(dir -> roots.add(new Root(SourcePaths.canonical(dir), ScopedLocation.USER)));
-        config.projectMemoryDirs().forEach(dir -> roots.add(projectRoot(dir)));
+        indexing.memoryDirs().forEach(dir -> roots.add(new Root(SourcePaths.canonical(dir), ScopedLocation.USER)));
+        indexing.projectMemoryDirs().forEach(dir -> roots.add(projectRoot(dir)));
         return new IndexRoots(roots);
+    }
+
+    /** As {@link #of(IndexingConfig)}; kept while callers move to the typed section. */
+    public static IndexRoots of(MemtomemConfig config) {
+        return of(config.indexing());
     }
 
     /**

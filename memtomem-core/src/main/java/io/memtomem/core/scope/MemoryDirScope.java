@@ -25,7 +25,7 @@ public final class MemoryDirScope {
 
     /** Every memory dir and project memory dir of the configuration. */
     public static MemoryDirScope of(MemtomemConfig config) {
-        return new MemoryDirScope(config.indexRoots());
+        return new MemoryDirScope(config.indexing().indexRoots());
     }
 
     /** The real location of {@code path} when it is, or lies inside, one of the dirs; empty when outside. */

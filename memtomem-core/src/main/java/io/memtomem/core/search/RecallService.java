@@ -1,7 +1,7 @@
 package io.memtomem.core.search;
 
 import io.memtomem.core.InvalidInputException;
-import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.SearchConfig;
 import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.store.ChunkRows;
 import io.memtomem.core.store.ChunkStore;
@@ -23,11 +23,11 @@ import java.util.List;
 public final class RecallService {
     public static final int MAX_LIMIT = 500;
 
-    private final MemtomemConfig config;
+    private final SearchConfig search;
     private final Database database;
 
-    public RecallService(MemtomemConfig config, Database database) {
-        this.config = config;
+    public RecallService(SearchConfig search, Database database) {
+        this.search = search;
         this.database = database;
     }
 
@@ -42,7 +42,7 @@ public final class RecallService {
             throw new InvalidInputException("since", "since (" + request.since() + ") must be before until ("
                     + request.until() + ")");
         }
-        NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), config.systemNamespacePrefixes());
+        NamespaceFilter namespaces = NamespaceFilter.parse(request.namespace(), search.systemNamespacePrefixes());
         Conditions conditions = new Conditions(since, until, SourceFilter.parse(request.sourceFilter()),
                 TagFilter.parse(request.tagFilter()), ScopeFilter.parse("scope", request.scope()));
         List<StoredChunk> chunks = database.read("recalling memories", session -> {

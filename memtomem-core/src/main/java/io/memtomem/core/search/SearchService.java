@@ -2,7 +2,7 @@ package io.memtomem.core.search;
 
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.chunk.Validity;
-import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.SearchConfig;
 import io.memtomem.core.embed.EmbeddingService;
 import io.memtomem.core.embed.provider.EmbeddingException;
 import io.memtomem.core.scope.ScopeFilter;
@@ -41,14 +41,14 @@ public final class SearchService {
     static final String RERANK_DISABLED_HINT = "rerank=true requested but reranking is disabled (this build has no "
             + "cross-encoder reranker); results keep the fused order";
 
-    private final MemtomemConfig config;
+    private final SearchConfig config;
     private final Bm25Leg bm25;
     private final DenseLeg dense;
     private final EmbeddingService embeddings;
     private final RrfFusion fusion;
     private final Clock clock;
 
-    public SearchService(MemtomemConfig config, Database database, EmbeddingService embeddings, Clock clock) {
+    public SearchService(SearchConfig config, Database database, EmbeddingService embeddings, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.bm25 = new Bm25Leg(database);
@@ -61,8 +61,8 @@ public final class SearchService {
         validate(request);
         ScopeFilter scopes = ScopeFilter.parse("scope", request.scope());
         long validAt = AsOf.unixSeconds(request.asOf(), clock);
-        double bm25Weight = request.bm25Weight() != null ? request.bm25Weight() : config.rrfWeights().get(0);
-        double denseWeight = request.denseWeight() != null ? request.denseWeight() : config.rrfWeights().get(1);
+        double bm25Weight = request.bm25Weight() != null ? request.bm25Weight() : config.bm25Weight();
+        double denseWeight = request.denseWeight() != null ? request.denseWeight() : config.denseWeight();
         List<String> hints = new ArrayList<>();
         if (Boolean.TRUE.equals(request.rerank())) {
             hints.add(RERANK_DISABLED_HINT);

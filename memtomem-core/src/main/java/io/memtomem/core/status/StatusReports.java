@@ -2,6 +2,7 @@ package io.memtomem.core.status;
 
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.Version;
+import io.memtomem.core.config.EmbeddingConfig;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.EmbeddingState;
 import io.memtomem.core.index.WatcherReport;
@@ -56,15 +57,15 @@ public final class StatusReports {
      * store is left as it is (a read-only command must not create {@code ~/.memtomem}).
      */
     public static StatusReport collect(MemtomemConfig config, ServerBlock server) {
-        if (Files.isRegularFile(config.dbPath())) {
+        if (Files.isRegularFile(config.storage().sqlitePath())) {
             try (Memtomem memtomem = Memtomem.open(config)) {
                 return collect(memtomem, server);
             }
         }
         IndexStats empty = new IndexStats(0, 0, 0, Map.of(), 0, 0, 0);
-        EmbeddingState configured = new EmbeddingState(config.embeddingProvider(), config.embeddingModel(),
-                config.embeddingDimension(), config.embeddingProvider(), config.embeddingModel(),
-                config.embeddingDimension(), false, 0, 0);
+        EmbeddingConfig embedding = config.embedding();
+        EmbeddingState configured = new EmbeddingState(embedding.provider(), embedding.model(),
+                embedding.dimension(), embedding.provider(), embedding.model(), embedding.dimension(), false, 0, 0);
         return report(config, false, empty, configured, server, List.of());
     }
 
@@ -142,10 +143,11 @@ public final class StatusReports {
     private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,
                                        EmbeddingState embedding, ServerBlock server,
                                        List<StatusWarning> firstWarnings) {
-        List<MemoryDirStatus> dirs = dirStatuses(config.memoryDirs());
-        return new StatusReport(Version.current(), config.storeDir(), config.dbPath(), dbExists, stats.dbSizeBytes(),
-                stats.totalChunks(), stats.totalSources(), stats.orphanedSources(), stats.chunksByNamespace(), dirs,
-                dirStatuses(config.projectMemoryDirs()), embedding, config.defaultTopK(), config.rrfK(), server,
+        List<MemoryDirStatus> dirs = dirStatuses(config.indexing().memoryDirs());
+        return new StatusReport(Version.current(), config.storeDir(), config.storage().sqlitePath(), dbExists,
+                stats.dbSizeBytes(), stats.totalChunks(), stats.totalSources(), stats.orphanedSources(),
+                stats.chunksByNamespace(), dirs, dirStatuses(config.indexing().projectMemoryDirs()), embedding,
+                config.search().defaultTopK(), config.search().rrfK(), server,
                 warnings(stats, embedding, dirs, withConfigWarnings(config, firstWarnings)));
     }
 

@@ -3,7 +3,7 @@ package io.memtomem.core.write;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.PathOutsideMemoryDirsException;
-import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.IndexingConfig;
 import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.core.store.SourcePaths;
 
@@ -29,8 +29,8 @@ final class MemoryPaths {
     }
 
     /** The user tier: writes go to {@code memory_dirs[0]}, {@code file=} may name any memory or project memory dir. */
-    static MemoryPaths userTier(MemtomemConfig config) {
-        return new MemoryPaths(config.memoryDirs(), config.indexRoots());
+    static MemoryPaths userTier(IndexingConfig indexing) {
+        return new MemoryPaths(indexing.memoryDirs(), indexing.indexRoots());
     }
 
     /** A project tier: writes go to the project memory dir, and {@code file=} must stay inside it. */

@@ -3,7 +3,9 @@ package io.memtomem.core.write;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.NotFoundException;
+import io.memtomem.core.config.IndexingConfig;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.config.NamespaceConfig;
 import io.memtomem.core.config.PrivateFiles;
 import io.memtomem.core.scope.IndexRoots;
 import io.memtomem.core.scope.Scope;
@@ -33,13 +35,26 @@ import java.util.Set;
  * files are the truth, and the next index run or the file watcher catches up. Thread-safe.
  */
 public final class MemoryWriter {
-    private final MemtomemConfig config;
+    private final IndexingConfig indexing;
+    private final NamespaceConfig namespaces;
+    private final Path cwd;
+    private final IndexRoots roots;
     private final FileReindexer reindexer;
     private final ChunkLocator locator;
     private final Clock clock;
 
+    /** As the typed constructor, with the sections and working directory of {@code config}. */
     public MemoryWriter(MemtomemConfig config, FileReindexer reindexer, ChunkLocator locator, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(config.indexing(), config.namespace(), config.environment().cwd(), reindexer, locator, clock);
+    }
+
+    /** @param cwd the working directory, whose project receives project-scoped writes */
+    public MemoryWriter(IndexingConfig indexing, NamespaceConfig namespaces, Path cwd, FileReindexer reindexer,
+                        ChunkLocator locator, Clock clock) {
+        this.indexing = Objects.requireNonNull(indexing, "indexing");
+        this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
+        this.cwd = Objects.requireNonNull(cwd, "cwd");
+        this.roots = IndexRoots.of(indexing);
         this.reindexer = Objects.requireNonNull(reindexer, "reindexer");
         this.locator = Objects.requireNonNull(locator, "locator");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -176,7 +191,7 @@ public final class MemoryWriter {
     }
 
     private boolean projectShared(Path target) {
-        return IndexRoots.of(config).classify(SourcePaths.canonical(target)).scope() == Scope.PROJECT_SHARED;
+        return roots.classify(SourcePaths.canonical(target)).scope() == Scope.PROJECT_SHARED;
     }
 
     /**
@@ -189,7 +204,7 @@ public final class MemoryWriter {
         if (scope == Scope.USER) {
             return memoryPaths();
         }
-        Path dir = IndexRoots.of(config).projectDirFor(scope, config.environment().cwd());
+        Path dir = roots.projectDirFor(scope, cwd);
         if (scope == Scope.PROJECT_SHARED && !confirmProjectShared) {
             throw new InvalidInputException("confirm_project_shared", "scope=project_shared writes to " + dir
                     + ", which is committed with the project and shared with everyone through git: pass "
@@ -204,7 +219,7 @@ public final class MemoryWriter {
         if (requested != null) {
             return paths.resolveTarget(requested);
         }
-        String dayFile = DayFiles.name(LocalDate.ofInstant(now, ZoneOffset.UTC), namespace, config.defaultNamespace());
+        String dayFile = DayFiles.name(LocalDate.ofInstant(now, ZoneOffset.UTC), namespace, namespaces.defaultNamespace());
         return paths.requireInside(paths.writeBase().resolve(dayFile));
     }
 
@@ -244,7 +259,7 @@ public final class MemoryWriter {
 
     private String namespaceAfterIndexing(Path target) {
         Set<String> namespaces = locator.namespacesOf(target);
-        return namespaces.size() == 1 ? namespaces.iterator().next() : config.defaultNamespace();
+        return namespaces.size() == 1 ? namespaces.iterator().next() : this.namespaces.defaultNamespace();
     }
 
     private StoredChunk find(String chunkId) {
@@ -272,7 +287,7 @@ public final class MemoryWriter {
     }
 
     private MemoryPaths memoryPaths() {
-        return MemoryPaths.userTier(config);
+        return MemoryPaths.userTier(indexing);
     }
 
     private static MemtomemException ioFailure(Path file, IOException e) {

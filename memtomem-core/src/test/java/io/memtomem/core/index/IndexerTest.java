@@ -338,8 +338,8 @@ class IndexerTest {
     @Test
     void userExcludePatternsAreGitignoreStyleAndCaseInsensitive() {
         memtomem.close();
-        memtomem = Memtomem.open(TestStores.withNotes(home, "MEMTOMEM_INDEXING__EXCLUDE_PATTERNS",
-                "[\"drafts/\", \"*.PRIVATE.md\", \"/top.md\"]"));
+        memtomem = Memtomem.open(TestStores.notesBuilder(home)
+                .excludePatterns("drafts/", "*.PRIVATE.md", "/top.md").build());
         write(notes.resolve("keep.md"), sections("Keep"));
         write(notes.resolve("Drafts/one.md"), sections("Draft"));
         write(notes.resolve("deep/x.private.md"), sections("Private"));

@@ -31,8 +31,8 @@ class SourceStampTest {
     @TempDir
     Path home;
 
-    private MemtomemConfig withProjectDirs(String json) {
-        return TestStores.withNotes(home, "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", json);
+    private MemtomemConfig withProjectDirs(Path... dirs) {
+        return TestStores.notesBuilder(home).projectMemoryDirs(dirs).build();
     }
 
     private static List<StoredChunk> chunksOf(Memtomem memtomem, Path file) {
@@ -51,8 +51,8 @@ class SourceStampTest {
         Path user = write(home.resolve("notes/u.md"), NOTE);
         Path shared = write(project.resolve(".memtomem/memories/s.md"), NOTE);
         Path local = write(project.resolve(".memtomem/memories.local/sub/l.md"), NOTE);
-        MemtomemConfig config = withProjectDirs("[\"" + project.resolve(".memtomem/memories") + "\", \""
-                + project.resolve(".memtomem/memories.local") + "\"]");
+        MemtomemConfig config = withProjectDirs(project.resolve(".memtomem/memories"),
+                project.resolve(".memtomem/memories.local"));
         try (Memtomem memtomem = Memtomem.open(config)) {
             for (Path root : config.indexRoots()) {
                 memtomem.index(new IndexRequest(root, true, false, null), null);
@@ -77,7 +77,7 @@ class SourceStampTest {
             assertEquals("user", only(memtomem, file).scope());
             before = only(memtomem, file).id();
         }
-        try (Memtomem memtomem = Memtomem.open(withProjectDirs("[\"" + dir + "\"]"))) {
+        try (Memtomem memtomem = Memtomem.open(withProjectDirs(dir))) {
             IndexResult again = memtomem.index(new IndexRequest(dir, true, false, null), null);
             assertEquals(1, again.indexed(), "the rows are rewritten although the file is unchanged");
             StoredChunk after = only(memtomem, file);
@@ -114,7 +114,7 @@ class SourceStampTest {
     @Test
     void theWatcherCoversProjectMemoryDirsAndStampsTheirScope() throws Exception {
         Path local = Files.createDirectories(home.resolve("app/.memtomem/memories.local"));
-        try (Memtomem memtomem = Memtomem.open(withProjectDirs("[\"" + local + "\"]"))) {
+        try (Memtomem memtomem = Memtomem.open(withProjectDirs(local))) {
             memtomem.startWatcher();
             Path file = write(local.resolve("watched.md"), NOTE);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -15,13 +15,7 @@ class IndexRootsTest {
     Path home;
 
     private IndexRoots roots(Path... projectDirs) {
-        StringBuilder json = new StringBuilder("[");
-        for (Path dir : projectDirs) {
-            json.append(json.length() > 1 ? ", " : "").append('"').append(dir.toString().replace("\\", "\\\\"))
-                    .append('"');
-        }
-        MemtomemConfig config = TestStores.withNotes(home, "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS",
-                json.append(']').toString());
+        MemtomemConfig config = TestStores.notesBuilder(home).projectMemoryDirs(projectDirs).build();
         return IndexRoots.of(config);
     }
 

@@ -54,8 +54,8 @@ class RankTieTest {
         }
         List<List<String>> rankings = new java.util.ArrayList<>();
         for (String store : List.of("one", "two")) {
-            try (Memtomem memtomem = Memtomem.open(TestStores.config(home.resolve(store),
-                    "MEMTOMEM_INDEXING__MEMORY_DIRS", "[\"" + home.resolve("notes") + "\"]"))) {
+            try (Memtomem memtomem = Memtomem.open(TestStores.builder(home.resolve(store))
+                    .memoryDirs(home.resolve("notes")).build())) {
                 memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
                 for (int topK : List.of(5, 50)) {
                     rankings.add(sources(memtomem.search(SearchRequest.of("zebra").withTopK(topK))));

@@ -43,8 +43,8 @@ class ScopedSearchTest {
                     + ", with checks, reviews, approvals and a long explanation of the release train.\n");
         }
         write(local.resolve("l.md"), "## Local\n\nMy own deploy shortcut for this checkout.\n");
-        MemtomemConfig config = TestStores.withNotes(home, "MEMTOMEM_SEARCH__BM25_CANDIDATES", "20",
-                "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS", "[\"" + shared + "\", \"" + local + "\"]");
+        MemtomemConfig config = TestStores.notesBuilder(home).set("search.bm25_candidates", 20)
+                .projectMemoryDirs(shared, local).build();
         memtomem = Memtomem.open(config);
         config.indexRoots().forEach(root -> memtomem.index(new IndexRequest(root, true, false, null), null));
     }

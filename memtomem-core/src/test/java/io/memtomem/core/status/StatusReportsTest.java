@@ -79,8 +79,8 @@ class StatusReportsTest {
     void projectMemoryDirsAreListedInTheJsonAndTheText() throws Exception {
         Path shared = Files.createDirectories(home.resolve("app/.memtomem/memories"));
         Path missing = home.resolve("app/.memtomem/memories.local");
-        MemtomemConfig config = TestStores.withNotes(home, "MEMTOMEM_INDEXING__PROJECT_MEMORY_DIRS",
-                "[\"" + shared + "\", \"" + missing + "\"]");
+        MemtomemConfig config = TestStores.notesBuilder(home).projectMemoryDirs(shared, missing)
+                .build();
         StatusReport report = StatusReports.collect(config, ServerBlock.from(ServerState.absent()));
         assertEquals(List.of(Map.of("path", shared.toString(), "exists", true),
                 Map.of("path", missing.toString(), "exists", false)), report.toJson().get("project_memory_dirs"));
@@ -101,8 +101,8 @@ class StatusReportsTest {
     @Test
     void reportCountsTheIndexAndWarnsAboutMissingDirsAndOrphans() throws Exception {
         Path file = write(home.resolve("notes/a.md"), "## A\n\na" + BODY + "\n");
-        MemtomemConfig config = TestStores.config(home, "MEMTOMEM_INDEXING__MEMORY_DIRS",
-                "[\"" + home.resolve("notes") + "\", \"" + home.resolve("gone") + "\"]");
+        MemtomemConfig config = TestStores.builder(home)
+                .memoryDirs(home.resolve("notes"), home.resolve("gone")).build();
         try (Memtomem memtomem = Memtomem.open(config)) {
             memtomem.index(new IndexRequest(home.resolve("notes"), true, false, "work"), null);
             Files.delete(file);
@@ -154,8 +154,8 @@ class StatusReportsTest {
     @Test
     void anEmbeddingMismatchIsAWarningWithTheFix() {
         Memtomem.open(TestStores.withNotes(home)).close();
-        MemtomemConfig changed = TestStores.withNotes(home, "MEMTOMEM_EMBEDDING__PROVIDER", "openai",
-                "MEMTOMEM_EMBEDDING__MODEL", "text-embedding-3-small", "MEMTOMEM_EMBEDDING__DIMENSION", "1536");
+        MemtomemConfig changed = TestStores.notesBuilder(home)
+                .embedding("openai", "text-embedding-3-small", 1536).build();
         StatusReport report = StatusReports.collect(changed, ServerBlock.notProbed());
         StatusWarning warning = report.warnings().get(0);
         assertEquals("embedding_dim_mismatch", warning.kind());

@@ -1,6 +1,6 @@
 package io.memtomem.core.write;
 
-import io.memtomem.core.config.Environment;
+import io.memtomem.core.TestStores;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.store.StoredChunk;
 
@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Configs over a temporary home, a fixed clock, and file helpers shared by the writer tests. */
 final class WriterFixtures {
@@ -40,14 +38,11 @@ final class WriterFixtures {
 
     /** Defaults: one memory dir, {@code <home>/.memtomem/memories}, default namespace {@code default}. */
     static MemtomemConfig config(Path home) {
-        return MemtomemConfig.load(new Environment(home, Map.of(), home));
+        return TestStores.config(home);
     }
 
     static MemtomemConfig config(Path home, List<Path> memoryDirs) {
-        String json = memoryDirs.stream()
-                .map(dir -> "\"" + dir.toString().replace("\\", "\\\\") + "\"")
-                .collect(Collectors.joining(",", "[", "]"));
-        return MemtomemConfig.load(new Environment(home, Map.of("MEMTOMEM_INDEXING__MEMORY_DIRS", json), home));
+        return TestStores.builder(home).memoryDirs(memoryDirs.toArray(Path[]::new)).build();
     }
 
     static String read(Path file) throws IOException {

@@ -58,7 +58,7 @@ public final class LazyStore implements AutoCloseable {
                 LOG.warn("file watcher not started ({}); run mem_index after editing files by hand", e.getMessage());
             }
             memtomem = opened;
-            LOG.info("store {} opened in {} ms", config.dbPath(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("store {} opened in {} ms", config.storage().sqlitePath(), (System.nanoTime() - started) / 1_000_000);
         }
         return memtomem;
     }

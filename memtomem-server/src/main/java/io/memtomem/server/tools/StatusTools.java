@@ -41,7 +41,7 @@ public final class StatusTools {
                 call -> {
                     Memtomem store = context.store();
                     var config = context.config();
-                    ServerBlock server = ServerBlock.from(Liveness.checkServer(context.os(), config.dbPath(),
+                    ServerBlock server = ServerBlock.from(Liveness.checkServer(context.os(), config.storage().sqlitePath(),
                             config.environment().userHome()));
                     List<StatusWarning> concurrent = context.lockOutcome().join()
                             .warning(server, ProcessHandle.current().pid()).stream().toList();
@@ -68,9 +68,9 @@ public final class StatusTools {
                 + "\n- Runtime: Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")
                 + " " + System.getProperty("os.arch")
                 + "\n- Tool mode: " + context.mode().label()
-                + "\n- Store: " + context.config().dbPath()
-                + "\n- Embedding: " + embeddingLabel(context.config().embeddingProvider(),
-                        context.config().embeddingModel(), context.config().embeddingDimension()));
+                + "\n- Store: " + context.config().storage().sqlitePath()
+                + "\n- Embedding: " + embeddingLabel(context.config().embedding().provider(),
+                        context.config().embedding().model(), context.config().embedding().dimension()));
     }
 
     public Operation embeddingReset() {
