@@ -126,18 +126,33 @@ final class BackgroundEmbedder implements AutoCloseable {
     }
 
     private void embedAndStore(List<PendingChunk> batch) {
-        List<String> texts = new ArrayList<>(batch.size());
+        List<String> texts = new ArrayList<>();
         Map<Long, String> embeddedText = new HashMap<>();
         for (PendingChunk chunk : batch) {
-            texts.add(chunk.text());
+            texts.addAll(chunk.windows());
             embeddedText.put(chunk.rowid(), chunk.text());
         }
         List<float[]> vectors = provider.embed(texts);
         Map<Long, float[]> byRowid = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            byRowid.put(batch.get(i).rowid(), vectors.get(i));
+        int next = 0;
+        for (PendingChunk chunk : batch) {
+            byRowid.put(chunk.rowid(), concat(vectors.subList(next, next + chunk.windows().size())));
+            next += chunk.windows().size();
         }
         database.write("storing vectors", session -> VectorTable.write(session, embeddedText, byRowid));
+    }
+
+    /** One window's vector as is; several, one after the other (the layout the dense index reads back). */
+    private static float[] concat(List<float[]> windows) {
+        if (windows.size() == 1) {
+            return windows.get(0);
+        }
+        int width = windows.get(0).length;
+        float[] all = new float[width * windows.size()];
+        for (int i = 0; i < windows.size(); i++) {
+            System.arraycopy(windows.get(i), 0, all, i * width, width);
+        }
+        return all;
     }
 
     /** Stops the worker and waits briefly for an in-flight batch, so a reset never races a stale write. */

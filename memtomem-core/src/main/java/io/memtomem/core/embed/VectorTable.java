@@ -1,6 +1,7 @@
 package io.memtomem.core.embed;
 
 import io.memtomem.core.search.hybrid.VectorCodec;
+import io.memtomem.core.store.JsonLists;
 import io.memtomem.core.store.Session;
 
 import java.sql.PreparedStatement;
@@ -38,8 +39,11 @@ final class VectorTable {
             "CREATE TRIGGER IF NOT EXISTS chunk_vectors_log_delete AFTER DELETE ON chunk_vectors"
                     + " BEGIN INSERT INTO chunk_vector_changes(chunk_rowid) VALUES (old.chunk_rowid); END");
 
-    /** A chunk still waiting for its vector, with the text BM25 indexes for it. */
-    record PendingChunk(long rowid, String text) {
+    /**
+     * A chunk still waiting for its vector: the text BM25 indexes for it (to detect an edit while it is embedded) and
+     * the texts to embed for it.
+     */
+    record PendingChunk(long rowid, String text, List<String> windows) {
     }
 
     private VectorTable() {
@@ -52,11 +56,12 @@ final class VectorTable {
     }
 
     /**
-     * Up to {@code limit} chunks without a vector, in rowid order after {@code afterRowid}. The text is the FTS
-     * retrieval text (breadcrumb + content), so both legs see the same words.
+     * Up to {@code limit} chunks without a vector, in rowid order after {@code afterRowid}. The embedded text is the
+     * FTS retrieval text (breadcrumb + content), so both legs see the same words; a long chunk is cut into windows.
      */
     static List<PendingChunk> pending(Session session, long afterRowid, int limit) throws SQLException {
-        PreparedStatement statement = session.prepare("SELECT c.rowid, f.content FROM chunks c"
+        PreparedStatement statement = session.prepare("SELECT c.rowid, f.content, c.heading_hierarchy, c.content"
+                + " FROM chunks c"
                 + " JOIN chunks_fts f ON f.rowid = c.rowid WHERE c.rowid > ?"
                 + " AND NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_rowid = c.rowid)"
                 + " ORDER BY c.rowid LIMIT ?");
@@ -65,7 +70,9 @@ final class VectorTable {
         List<PendingChunk> pending = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                pending.add(new PendingChunk(rows.getLong(1), rows.getString(2)));
+                String breadcrumb = String.join(" > ", JsonLists.decode(rows.getString(3)));
+                pending.add(new PendingChunk(rows.getLong(1), rows.getString(2),
+                        TextWindows.of(breadcrumb, rows.getString(4))));
             }
         }
         return pending;

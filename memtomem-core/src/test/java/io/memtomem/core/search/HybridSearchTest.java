@@ -88,6 +88,22 @@ class HybridSearchTest {
     }
 
     @Test
+    void aLongChunkIsFoundByItsBestWindowNotDrownedByTheRestOfItsText() throws Exception {
+        String filler = "lorem ipsum dolor. ".repeat(30);
+        Files.writeString(memories.resolve("long.md"), "# Log\n\n" + filler + "\n\n"
+                + "zebra crossing harbour. ".repeat(12) + "\n\n" + filler + "\n");
+        Files.writeString(memories.resolve("short.md"), "# Stripes\n\nzebra stripes\n");
+        memtomem.index(new IndexRequest(memories, true, false, null), null);
+        memtomem.embedPending();
+        assertEquals(1, memtomem.listSources("long.md", null).get(0).chunks(), "the test needs one long chunk");
+
+        List<SearchHit> hits = memtomem.search(SearchRequest.of("zebra crossing harbour").withWeights(0.0, 1.0))
+                .hits();
+        assertEquals(memories.resolve("long.md"), hits.get(0).source(),
+                "averaged over the whole chunk the filler outweighs the one paragraph the query is about");
+    }
+
+    @Test
     void fusesBothLegsAndPassesASingleLegThrough() {
         SearchResponse hybrid = search("traffic health checks", 1, 1);
         SearchResponse dense = search("traffic health checks", 0, 1);

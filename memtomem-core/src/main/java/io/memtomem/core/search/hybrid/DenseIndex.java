@@ -10,10 +10,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 
 /**
- * Exact cosine search over every stored vector (memory-core §5.3 option b). Rows are unit-normalised on the way in
- * and packed into one contiguous {@code float[]}, so a query is a single sequential scan of dot products: at
- * 100,000 × 384 that is 154 MB read at close to memory bandwidth. Removal moves the last row into the hole to keep
- * the matrix dense. Safe for concurrent readers with one writer at a time.
+ * Exact cosine search over every stored vector (memory-core §5.3 option b). A chunk has one vector per embedded
+ * window (one for most chunks, several for a long one) and scores as its best window. Window rows are
+ * unit-normalised on the way in and packed into one contiguous {@code float[]}, so a query is a single sequential
+ * scan of dot products: at 100,000 × 384 that is 154 MB read at close to memory bandwidth, plus one pass over a
+ * float per window to keep each chunk's best. Removal moves the last rows into the holes to keep both levels dense.
+ * Safe for concurrent readers with one writer at a time.
  */
 public final class DenseIndex {
 
@@ -21,10 +23,15 @@ public final class DenseIndex {
 
     private final int dimension;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<Long, Integer> slotOfRowid = new HashMap<>();
+    /** Window rows: vectors, and the chunk (index into {@link #chunkRowids}) each belongs to. */
     private float[] matrix;
-    private long[] rowids;
-    private int size;
+    private int[] chunkOfWindow;
+    private int windows;
+    /** Chunks: rowid, their window rows, and where each rowid sits. */
+    private long[] chunkRowids;
+    private int[][] windowsOfChunk;
+    private int chunks;
+    private final Map<Long, Integer> chunkOfRowid = new HashMap<>();
 
     public DenseIndex(int dimension) {
         if (dimension <= 0) {
@@ -32,17 +39,20 @@ public final class DenseIndex {
         }
         this.dimension = dimension;
         this.matrix = new float[INITIAL_ROWS * dimension];
-        this.rowids = new long[INITIAL_ROWS];
+        this.chunkOfWindow = new int[INITIAL_ROWS];
+        this.chunkRowids = new long[INITIAL_ROWS];
+        this.windowsOfChunk = new int[INITIAL_ROWS][];
     }
 
     public int dimension() {
         return dimension;
     }
 
+    /** Chunks held (not windows). */
     public int size() {
         lock.readLock().lock();
         try {
-            return size;
+            return chunks;
         } finally {
             lock.readLock().unlock();
         }
@@ -51,26 +61,37 @@ public final class DenseIndex {
     public boolean contains(long rowid) {
         lock.readLock().lock();
         try {
-            return slotOfRowid.containsKey(rowid);
+            return chunkOfRowid.containsKey(rowid);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Adds or replaces the vector of {@code rowid}. */
-    public void upsert(long rowid, float[] vector) {
-        requireDimension(vector, "vector");
-        float[] unit = unit(vector);
+    /**
+     * Adds or replaces the vectors of {@code rowid}: one window per {@code dimension} floats, concatenated (the
+     * stored layout, see {@link VectorCodec}).
+     */
+    public void upsert(long rowid, float[] windowVectors) {
+        if (windowVectors.length == 0 || windowVectors.length % dimension != 0) {
+            throw new IllegalArgumentException("vector has dimension " + windowVectors.length + ", index has "
+                    + dimension + (windowVectors.length > dimension ? " (or a multiple of it, one per window)" : ""));
+        }
+        int count = windowVectors.length / dimension;
         lock.writeLock().lock();
         try {
-            Integer slot = slotOfRowid.get(rowid);
-            if (slot == null) {
-                ensureCapacity(size + 1);
-                slot = size++;
-                slotOfRowid.put(rowid, slot);
-                rowids[slot] = rowid;
+            removeLocked(rowid);
+            ensureCapacity(windows + count, chunks + 1);
+            int chunk = chunks++;
+            chunkRowids[chunk] = rowid;
+            chunkOfRowid.put(rowid, chunk);
+            int[] rows = new int[count];
+            for (int w = 0; w < count; w++) {
+                int row = windows++;
+                rows[w] = row;
+                chunkOfWindow[row] = chunk;
+                unitInto(windowVectors, w * dimension, matrix, row * dimension, dimension);
             }
-            System.arraycopy(unit, 0, matrix, slot * dimension, dimension);
+            windowsOfChunk[chunk] = rows;
         } finally {
             lock.writeLock().unlock();
         }
@@ -79,51 +100,93 @@ public final class DenseIndex {
     public void remove(long rowid) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOfRowid.remove(rowid);
-            if (slot == null) {
-                return;
-            }
-            int last = --size;
-            if (slot != last) {
-                System.arraycopy(matrix, last * dimension, matrix, slot * dimension, dimension);
-                rowids[slot] = rowids[last];
-                slotOfRowid.put(rowids[slot], slot);
-            }
+            removeLocked(rowid);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void removeLocked(long rowid) {
+        Integer chunk = chunkOfRowid.remove(rowid);
+        if (chunk == null) {
+            return;
+        }
+        int[] rows = windowsOfChunk[chunk].clone();
+        Arrays.sort(rows);
+        // highest rows first, so the last row moved into a hole is never one of this chunk's own
+        for (int i = rows.length - 1; i >= 0; i--) {
+            moveLastWindowInto(rows[i]);
+        }
+        int last = --chunks;
+        if (chunk != last) {
+            chunkRowids[chunk] = chunkRowids[last];
+            windowsOfChunk[chunk] = windowsOfChunk[last];
+            chunkOfRowid.put(chunkRowids[chunk], chunk);
+            for (int row : windowsOfChunk[chunk]) {
+                chunkOfWindow[row] = chunk;
+            }
+        }
+        windowsOfChunk[last] = null;
+    }
+
+    private void moveLastWindowInto(int hole) {
+        int last = --windows;
+        if (hole == last) {
+            return;
+        }
+        System.arraycopy(matrix, last * dimension, matrix, hole * dimension, dimension);
+        int owner = chunkOfWindow[last];
+        chunkOfWindow[hole] = owner;
+        int[] rows = windowsOfChunk[owner];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == last) {
+                rows[i] = hole;
+            }
         }
     }
 
     public void clear() {
         lock.writeLock().lock();
         try {
-            slotOfRowid.clear();
-            size = 0;
+            chunkOfRowid.clear();
+            Arrays.fill(windowsOfChunk, 0, chunks, null);
+            chunks = 0;
+            windows = 0;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
     /**
-     * The {@code k} rows most similar to {@code query} among those {@code filter} accepts, best first.
+     * The {@code k} chunks most similar to {@code query} (by their best window) among those {@code filter} accepts,
+     * best first.
      *
      * @param filter decides by rowid; {@code null} accepts every row
      */
     public List<DenseHit> search(float[] query, int k, LongPredicate filter) {
         requireDimension(query, "query");
-        float[] unitQuery = unit(query);
+        float[] unitQuery = new float[dimension];
+        unitInto(query, 0, unitQuery, 0, dimension);
         lock.readLock().lock();
         try {
-            TopK best = new TopK(Math.max(1, Math.min(k, size)));
-            for (int slot = 0; slot < size; slot++) {
-                if (filter == null || filter.test(rowids[slot])) {
-                    float score = dot(unitQuery, matrix, slot * dimension);
-                    if (score >= best.threshold()) {
-                        best.offer(slot, score);
+            float[] best = new float[chunks];
+            Arrays.fill(best, Float.NEGATIVE_INFINITY);
+            for (int row = 0; row < windows; row++) {
+                int chunk = chunkOfWindow[row];
+                if (filter == null || filter.test(chunkRowids[chunk])) {
+                    float score = dot(unitQuery, matrix, row * dimension);
+                    if (score > best[chunk]) {
+                        best[chunk] = score;
                     }
                 }
             }
-            return toHits(best);
+            TopK top = new TopK(Math.max(1, Math.min(k, chunks)));
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                if (best[chunk] != Float.NEGATIVE_INFINITY && best[chunk] >= top.threshold()) {
+                    top.offer(chunk, best[chunk]);
+                }
+            }
+            return toHits(top);
         } finally {
             lock.readLock().unlock();
         }
@@ -135,7 +198,7 @@ public final class DenseIndex {
         int count = best.drainBestFirst(slots, scores);
         List<DenseHit> hits = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            hits.add(new DenseHit(rowids[slots[i]], scores[i]));
+            hits.add(new DenseHit(chunkRowids[slots[i]], scores[i]));
         }
         return hits;
     }
@@ -164,20 +227,16 @@ public final class DenseIndex {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** A unit-length copy; the zero vector stays zero and so scores 0 against everything. */
-    static float[] unit(float[] vector) {
+    /** Writes a unit-length copy of {@code length} floats; the zero vector stays zero and so scores 0. */
+    static void unitInto(float[] source, int from, float[] target, int to, int length) {
         double sumOfSquares = 0;
-        for (float value : vector) {
-            sumOfSquares += (double) value * value;
+        for (int i = 0; i < length; i++) {
+            sumOfSquares += (double) source[from + i] * source[from + i];
         }
-        float[] copy = Arrays.copyOf(vector, vector.length);
-        if (sumOfSquares > 0) {
-            float scale = (float) (1.0 / Math.sqrt(sumOfSquares));
-            for (int i = 0; i < copy.length; i++) {
-                copy[i] *= scale;
-            }
+        float scale = sumOfSquares > 0 ? (float) (1.0 / Math.sqrt(sumOfSquares)) : 0f;
+        for (int i = 0; i < length; i++) {
+            target[to + i] = source[from + i] * scale;
         }
-        return copy;
     }
 
     private void requireDimension(float[] vector, String what) {
@@ -186,11 +245,16 @@ public final class DenseIndex {
         }
     }
 
-    private void ensureCapacity(int rows) {
-        if (rows > rowids.length) {
-            int grown = Math.max(rows, rowids.length * 2);
+    private void ensureCapacity(int windowRows, int chunkRows) {
+        if (windowRows > chunkOfWindow.length) {
+            int grown = Math.max(windowRows, chunkOfWindow.length * 2);
             matrix = Arrays.copyOf(matrix, Math.multiplyExact(grown, dimension));
-            rowids = Arrays.copyOf(rowids, grown);
+            chunkOfWindow = Arrays.copyOf(chunkOfWindow, grown);
+        }
+        if (chunkRows > chunkRowids.length) {
+            int grown = Math.max(chunkRows, chunkRowids.length * 2);
+            chunkRowids = Arrays.copyOf(chunkRowids, grown);
+            windowsOfChunk = Arrays.copyOf(windowsOfChunk, grown);
         }
     }
 }

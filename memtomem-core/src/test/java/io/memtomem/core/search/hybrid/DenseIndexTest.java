@@ -77,6 +77,66 @@ class DenseIndexTest {
         }
     }
 
+    private float[] randomWindows(int count) {
+        float[] windows = new float[count * DIM];
+        for (int w = 0; w < count; w++) {
+            System.arraycopy(randomVector(), 0, windows, w * DIM, DIM);
+        }
+        return windows;
+    }
+
+    private static double bestWindow(float[] query, float[] windows) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int w = 0; w < windows.length / DIM; w++) {
+            best = Math.max(best, cosine(query, java.util.Arrays.copyOfRange(windows, w * DIM, (w + 1) * DIM)));
+        }
+        return best;
+    }
+
+    @Test
+    void chunksOfSeveralWindowsRankByTheirBestWindowThroughUpsertsRemovalsAndFilters() {
+        DenseIndex index = new DenseIndex(DIM);
+        Map<Long, float[]> rows = new HashMap<>();
+        for (long rowid = 1; rowid <= 1500; rowid++) {
+            float[] windows = randomWindows(1 + random.nextInt(4));
+            rows.put(rowid, windows);
+            index.upsert(rowid, windows);
+        }
+        for (long rowid = 1; rowid <= 1500; rowid += 5) {
+            rows.remove(rowid);
+            index.remove(rowid);
+        }
+        for (long rowid = 3; rowid <= 1500; rowid += 7) {
+            if (rows.containsKey(rowid)) {
+                float[] replacement = randomWindows(1 + random.nextInt(4));
+                rows.put(rowid, replacement);
+                index.upsert(rowid, replacement);
+            }
+        }
+        assertEquals(rows.size(), index.size());
+        for (LongPredicate filter : List.<LongPredicate>of(rowid -> true, rowid -> rowid % 3 == 0)) {
+            for (int trial = 0; trial < 20; trial++) {
+                float[] query = randomVector();
+                List<Long> expected = rows.entrySet().stream().filter(e -> filter.test(e.getKey()))
+                        .sorted(Comparator.comparingDouble((Map.Entry<Long, float[]> e) ->
+                                -bestWindow(query, e.getValue())))
+                        .limit(10).map(Map.Entry::getKey).collect(Collectors.toList());
+                assertEquals(expected, index.search(query, 10, filter).stream().map(DenseHit::rowid)
+                        .collect(Collectors.toList()));
+            }
+        }
+    }
+
+    @Test
+    void aLongChunkScoresAsItsBestWindowNotTheAverageOfItsWindows() {
+        DenseIndex index = new DenseIndex(2);
+        index.upsert(1, new float[] {0, 1, 1, 0});  // one window off-topic, one exactly on the query
+        index.upsert(2, new float[] {1, 0.9f});     // one window moderately close
+        List<DenseHit> hits = index.search(new float[] {1, 0}, 2, null);
+        assertEquals(List.of(1L, 2L), hits.stream().map(DenseHit::rowid).collect(Collectors.toList()));
+        assertEquals(1.0f, hits.get(0).cosine(), 1e-6);
+    }
+
     @Test
     void scoresAreCosineAndBestFirst() {
         DenseIndex index = new DenseIndex(2);
