@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 enum OnnxModel {
 
     ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", 384, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-            PoolingMode.MEAN);
+            PoolingMode.MEAN),
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", 384, "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
+            PoolingMode.CLS);
 
     static final OnnxModel DEFAULT = ALL_MINILM_L6_V2_Q;
 
