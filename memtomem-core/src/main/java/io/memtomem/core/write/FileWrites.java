@@ -21,18 +21,41 @@ import java.util.Set;
 final class FileWrites {
     private FileWrites() {}
 
+    /** How bytes reach the channel; tests inject a full disk here. */
+    @FunctionalInterface
+    interface ChannelWrite {
+        int write(FileChannel channel, ByteBuffer bytes) throws IOException;
+    }
+
     /**
-     * One write in APPEND mode, then fsync: a reader or a crash sees the whole block or none of it. A new file is
-     * created 0600 (POSIX), whatever the umask: memories are private even in a directory others can list.
+     * Appends the whole block or none of it: one write in APPEND mode, then fsync. A failed or short write (a full
+     * disk) truncates the file back to its old length before the error is reported, so no half entry stays behind.
+     * Callers hold the file's lock, so nobody else appends meanwhile. A new file is created 0600 (POSIX), whatever the
+     * umask: memories are private even in a directory others can list.
      */
     static void append(Path file, String text) throws IOException {
+        append(file, text, FileChannel::write);
+    }
+
+    static void append(Path file, String text, ChannelWrite write) throws IOException {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
         try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), PrivateFiles.ownerOnlyFile())) {
-            while (bytes.hasRemaining()) { // a file channel writes everything at once; the loop only guards the contract
-                channel.write(bytes);
+            long oldLength = channel.size();
+            try {
+                while (bytes.hasRemaining()) {
+                    write.write(channel, bytes);
+                }
+                channel.force(true);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    channel.truncate(oldLength);
+                    channel.force(true);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            channel.force(true);
         }
     }
 
