@@ -110,6 +110,9 @@ public final class AddCommand implements Callable<Integer> {
             context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)"
                     + replay);
             Optional.ofNullable(PendingVectors.summary(embedded)).ifPresent(context.out()::println);
+            if (result.indexPending() != null) {
+                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
+            }
         }
         Optional.ofNullable(PendingVectors.failure(embedded))
                 .ifPresent(failure -> context.err().println(context.palette().yellow("Warning: ") + failure));
@@ -127,6 +130,9 @@ public final class AddCommand implements Callable<Integer> {
         }
         if (result.bypassedSecrets() != null) {
             payload.put("redaction_bypassed", result.bypassedSecrets());
+        }
+        if (result.indexPending() != null) {
+            payload.put("index_pending", result.indexPending());
         }
         return payload;
     }

@@ -9,15 +9,20 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The per-file hash diff (memory-core.md §4.2 step 12). A fresh chunk whose hash is already stored keeps that id:
- * as <em>unchanged</em> when hierarchy and namespace match (only its line span may move), otherwise as an
- * <em>update</em>. New hashes are inserts; stored chunks whose hash vanished are deletes. Duplicate hashes pair up
- * one to one in line order. With {@code force} every kept chunk is rewritten. Tags are compared too (unlike the
- * reference): a changed {@code > tags:} header leaves the content hash alone but must reach the index (keyword
- * tags the auto-tagger added are not part of that comparison). So is the file's {@link SourceStamp}: a new
- * {@code valid_to:} or a file now under a project memory dir rewrites its rows.
+ * The per-file hash diff (memory-core.md §4.2 step 12). A chunk id names one entry, its heading path and place, not
+ * only its body, so a fresh chunk keeps a stored id when hash and heading path both match (duplicates pair up one to
+ * one in line order): as <em>unchanged</em> when namespace, tags and stamp match too (only its line span may move),
+ * otherwise as an <em>update</em>. A hash whose heading path changed keeps its id only when exactly one stored row
+ * and one fresh chunk of that hash are left (a renamed heading): with several, which entry went where cannot be
+ * told, and handing a deleted entry's id to another heading's entry would let a retried delete or edit hit the wrong
+ * entry. Rows the caller {@code retired} (the writer just removed or rewrote their entry) never pass their id on.
+ * New hashes are inserts; stored rows left unpaired are deletes. With {@code force} every kept chunk is rewritten.
+ * Tags are compared too (unlike the reference): a changed {@code > tags:} header leaves the content hash alone but
+ * must reach the index (keyword tags the auto-tagger added are not part of that comparison). So is the file's
+ * {@link SourceStamp}: a new {@code valid_to:} or a file now under a project memory dir rewrites its rows.
  */
 record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, List<ExistingChunk> deletes) {
 
@@ -35,16 +40,31 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
         }
     }
 
+    private record Place(String hash, List<String> hierarchy) {}
+
     static ChunkDiff compute(List<ExistingChunk> existing, List<Fresh> fresh, String namespace, SourceStamp stamp,
-                             boolean force) {
-        Map<String, Deque<ExistingChunk>> byHash = new HashMap<>();
-        existing.forEach(row -> byHash.computeIfAbsent(row.contentHash(), h -> new ArrayDeque<>()).add(row));
+                             boolean force, Set<String> retired) {
+        Map<Place, Deque<ExistingChunk>> byPlace = new HashMap<>();
+        List<ExistingChunk> deletes = new ArrayList<>();
+        for (ExistingChunk row : existing) {
+            if (retired.contains(row.id())) {
+                deletes.add(row);
+            } else {
+                byPlace.computeIfAbsent(new Place(row.contentHash(), row.hierarchy()), p -> new ArrayDeque<>()).add(row);
+            }
+        }
+        ExistingChunk[] paired = new ExistingChunk[fresh.size()];
+        for (int i = 0; i < fresh.size(); i++) {
+            Deque<ExistingChunk> candidates = byPlace.get(new Place(fresh.get(i).hash(), fresh.get(i).chunk().hierarchy()));
+            paired[i] = candidates == null ? null : candidates.pollFirst();
+        }
+        pairRenamedHeadings(byPlace, fresh, paired);
         List<Kept> unchanged = new ArrayList<>();
         List<Kept> updates = new ArrayList<>();
         List<Fresh> inserts = new ArrayList<>();
-        for (Fresh chunk : fresh) {
-            Deque<ExistingChunk> candidates = byHash.get(chunk.hash());
-            ExistingChunk row = candidates == null ? null : candidates.pollFirst();
+        for (int i = 0; i < fresh.size(); i++) {
+            Fresh chunk = fresh.get(i);
+            ExistingChunk row = paired[i];
             if (row == null) {
                 inserts.add(chunk);
             } else if (!force && row.hierarchy().equals(chunk.chunk().hierarchy())
@@ -55,8 +75,29 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
                 updates.add(new Kept(row, chunk));
             }
         }
-        List<ExistingChunk> deletes = new ArrayList<>();
-        byHash.values().forEach(deletes::addAll);
+        byPlace.values().forEach(deletes::addAll);
         return new ChunkDiff(unchanged, updates, inserts, deletes);
+    }
+
+    /** Pairs a leftover stored row with a leftover fresh chunk of the same hash when each is the only one left. */
+    private static void pairRenamedHeadings(Map<Place, Deque<ExistingChunk>> byPlace, List<Fresh> fresh,
+                                            ExistingChunk[] paired) {
+        Map<String, List<ExistingChunk>> leftRows = new HashMap<>();
+        byPlace.values().forEach(rows -> rows.forEach(
+                row -> leftRows.computeIfAbsent(row.contentHash(), h -> new ArrayList<>()).add(row)));
+        Map<String, List<Integer>> leftFresh = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (paired[i] == null) {
+                leftFresh.computeIfAbsent(fresh.get(i).hash(), h -> new ArrayList<>()).add(i);
+            }
+        }
+        leftFresh.forEach((hash, indexes) -> {
+            List<ExistingChunk> rows = leftRows.get(hash);
+            if (indexes.size() == 1 && rows != null && rows.size() == 1) {
+                ExistingChunk row = rows.get(0);
+                paired[indexes.get(0)] = row;
+                byPlace.get(new Place(row.contentHash(), row.hierarchy())).remove(row);
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.memtomem.core.index;
 
 import io.memtomem.core.Sha256;
+import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,7 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * {@link Skipped}; everything else is decoded as UTF-8 with invalid bytes replaced.
  */
 sealed interface FileContent {
-    long MAX_BYTES = 10L * 1024 * 1024;
+    long MAX_BYTES = FileReindexer.MAX_FILE_BYTES;
     int BINARY_PROBE_CHARS = 8192;
 
     /**

@@ -175,17 +175,13 @@ public final class Indexer implements FileReindexer {
      * secret a bypass let in earlier is in the file's chunks already and does not block it again.
      */
     @Override
-    public int reindex(Path file, String namespace) {
-        return reindex(file, namespace, false);
-    }
-
-    @Override
-    public int reindex(Path file, String namespace, boolean forceUnsafe) {
+    public int reindex(Path file, String namespace, boolean forceUnsafe, Set<String> retiredIds) {
         String explicit = namespace == null ? null : NamespaceNames.require(namespace, "namespace");
         Path source = SourcePaths.canonical(file);
         Redaction redaction = forceUnsafe ? Redaction.BYPASS_WRITTEN : Redaction.BLOCK;
-        FileOutcome outcome = apply(prepare(source, explicit, false, redaction), explicit, false, redaction,
-                rootFor(source));
+        // retired rows must go even if the bytes look as last indexed, so the file is always re-chunked then
+        FileOutcome outcome = apply(prepare(source, explicit, !retiredIds.isEmpty(), redaction), explicit, false,
+                redaction, rootFor(source), retiredIds);
         if (outcome.status() == FileOutcome.Status.FAILED || outcome.status() == FileOutcome.Status.SKIPPED
                 || outcome.status() == FileOutcome.Status.BLOCKED) {
             throw new MemtomemException("cannot index " + source + ": " + outcome.message());
@@ -201,7 +197,7 @@ public final class Indexer implements FileReindexer {
             return FileOutcome.skipped(source, "not indexable");
         }
         FileOutcome outcome = apply(prepare(source, null, false, Redaction.BLOCK), null, false, Redaction.BLOCK,
-                root);
+                root, Set.of());
         if (outcome.status() == FileOutcome.Status.BLOCKED) {
             LOG.warn("not indexing {}: {}", source, outcome.message());
         }
@@ -241,7 +237,7 @@ public final class Indexer implements FileReindexer {
                 batch.add(await(window.poll()));
                 // waiting for the next file happens outside any transaction, so batches can fill up freely
                 if (window.isEmpty() || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
-                    for (FileOutcome outcome : apply(batch, namespace, force, redaction, root)) {
+                    for (FileOutcome outcome : apply(batch, namespace, force, redaction, root, Set.of())) {
                         tally.add(outcome);
                         done++;
                         if (listener != null) {
@@ -272,8 +268,8 @@ public final class Indexer implements FileReindexer {
     }
 
     private FileOutcome apply(PreparedFile prepared, String explicitNamespace, boolean force, Redaction redaction,
-                              Path root) {
-        return apply(List.of(prepared), explicitNamespace, force, redaction, root).get(0);
+                              Path root, Set<String> retiredIds) {
+        return apply(List.of(prepared), explicitNamespace, force, redaction, root, retiredIds).get(0);
     }
 
     /**
@@ -284,7 +280,7 @@ public final class Indexer implements FileReindexer {
      * entry, so a changed file is read again there and then.
      */
     private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force,
-                                    Redaction redaction, Path root) {
+                                    Redaction redaction, Path root, Set<String> retiredIds) {
         boolean needsWrite = batch.stream().anyMatch(prepared -> writesRows(prepared, root));
         if (!needsWrite) {
             return batch.stream().map(prepared -> outcomeWithoutWrite(prepared, root)).toList();
@@ -297,7 +293,7 @@ public final class Indexer implements FileReindexer {
                         PreparedFile prepared = writesRows(read, root)
                                 ? asItIsNow(read, explicitNamespace, force, redaction) : read;
                         outcomes.add(writesRows(prepared, root)
-                                ? write(session, prepared, explicitNamespace, force, now)
+                                ? write(session, prepared, explicitNamespace, force, now, retiredIds)
                                 : outcomeWithoutWrite(prepared, root));
                     }
                     return outcomes;
@@ -343,7 +339,7 @@ public final class Indexer implements FileReindexer {
     }
 
     private FileOutcome write(Session session, PreparedFile prepared, String explicitNamespace, boolean force,
-                              String now) throws SQLException {
+                              String now, Set<String> retiredIds) throws SQLException {
         Path file = prepared.file();
         String source = file.toString();
         if (prepared.missing()) {
@@ -355,7 +351,7 @@ public final class Indexer implements FileReindexer {
         ScopedLocation location = roots.classify(file);
         SourceStamp stamp = new SourceStamp(location.scope().wireName(), location.projectRootText(),
                 prepared.validity().fromUnix(), prepared.validity().toUnix());
-        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, stamp, force);
+        ChunkDiff diff = ChunkDiff.compute(existing, prepared.chunks(), namespace, stamp, force, retiredIds);
         List<String> written = DiffWriter.apply(session, diff, namespace, stamp, source, now);
         FileFingerprints.put(session, source, prepared.sha256(), fingerprintSettings(location));
         int ignored = diff.inserts().size() + diff.updates().size() - written.size();

@@ -10,10 +10,13 @@ import java.time.Instant;
  *                        never the text); null when nothing was flagged
  * @param replayOf        for a repeated idempotency key: when the first call wrote it (this call wrote nothing); null
  *                        for a fresh write
+ * @param indexPending    why the entry, which is written, is not indexed yet (the next index run or watcher event
+ *                        indexes it); null when it is
  */
-public record AddResult(Path file, String namespace, int chunksIndexed, String bypassedSecrets, Instant replayOf) {
+public record AddResult(Path file, String namespace, int chunksIndexed, String bypassedSecrets, Instant replayOf,
+                        String indexPending) {
     public AddResult(Path file, String namespace, int chunksIndexed) {
-        this(file, namespace, chunksIndexed, null, null);
+        this(file, namespace, chunksIndexed, null, null, null);
     }
 
     public boolean replayed() {

@@ -61,6 +61,11 @@ final class ChunkMatch {
         return lines;
     }
 
+    /** One line as {@link #of} compares it; also how a heading line is compared with a stored breadcrumb entry. */
+    static String normalizedLine(String line) {
+        return String.join(" ", normalizedLines(line));
+    }
+
     private static List<String> normalizedLines(String text) {
         String rewritten = WIKILINK.matcher(ALIASED_WIKILINK.matcher(text).replaceAll("$1")).replaceAll("$1");
         List<String> lines = new ArrayList<>();

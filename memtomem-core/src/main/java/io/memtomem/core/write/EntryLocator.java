@@ -3,6 +3,7 @@ package io.memtomem.core.write;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.store.StoredChunk;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -26,9 +27,7 @@ final class EntryLocator {
         ChunkMatch.Result match = first < 0 || first > last ? ChunkMatch.Result.CHANGED
                 : ChunkMatch.of(file, first, last, chunk.content());
         if (match == ChunkMatch.Result.CHANGED) {
-            throw new MemtomemException("Chunk " + chunk.id() + " is no longer on lines " + chunk.startLine() + "-"
-                    + chunk.endLine() + " of " + chunk.source() + " (the file changed since indexing): "
-                    + "re-run mm index, then retry");
+            throw changed(chunk);
         }
         if (match == ChunkMatch.Result.SHARED_LINES) {
             throw new MemtomemException("Chunk " + chunk.id() + " is part of a long entry that the indexer split in "
@@ -36,6 +35,9 @@ final class EntryLocator {
                     + " directly");
         }
         int heading = headingOf(file, first);
+        if (!underItsHeading(file, heading, chunk.hierarchy())) {
+            throw changed(chunk);
+        }
         int headerStart = heading + 1;
         int headerEnd = headerStart;
         boolean headerLeads = false;
@@ -64,6 +66,37 @@ final class EntryLocator {
             bodyEnd--;
         }
         return new EntrySpan(heading, headerStart, headerEnd, headerLeads, bodyStart, bodyEnd);
+    }
+
+    private static MemtomemException changed(StoredChunk chunk) {
+        return new MemtomemException("Chunk " + chunk.id() + " is no longer on lines " + chunk.startLine() + "-"
+                + chunk.endLine() + " of " + chunk.source() + " (the file changed since indexing): "
+                + "re-run mm index, then retry");
+    }
+
+    /**
+     * Whether the heading above the chunk's lines is the chunk's own: sections with the same body differ only there,
+     * so without this check a stale id would hit the entry that moved into its lines. A merged chunk's breadcrumb is
+     * the common prefix of its parts, so a deeper heading than the breadcrumb's last one is its own too.
+     */
+    private static boolean underItsHeading(FileLines file, int heading, List<String> hierarchy) {
+        if (heading < 0) {
+            return true; // a later piece of a split section: no heading of its own to compare
+        }
+        if (hierarchy.isEmpty()) {
+            return false;
+        }
+        String own = ChunkMatch.normalizedLine(file.text(heading));
+        String last = ChunkMatch.normalizedLine(hierarchy.get(hierarchy.size() - 1));
+        return own.equals(last) || level(own) > level(last);
+    }
+
+    private static int level(String heading) {
+        int level = 0;
+        while (level < heading.length() && heading.charAt(level) == '#') {
+            level++;
+        }
+        return level;
     }
 
     private static int headingOf(FileLines file, int first) {

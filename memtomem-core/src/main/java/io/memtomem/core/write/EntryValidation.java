@@ -22,7 +22,24 @@ final class EntryValidation {
             throw new InvalidInputException(parameter, parameter + " is " + length + " characters, over the limit of "
                     + MAX_CONTENT_CHARS + ": split it into several entries");
         }
+        refuseControls(parameter, content);
         return content;
+    }
+
+    /**
+     * C0 control characters other than tab and line breaks are refused before anything is written: a NUL byte makes
+     * the indexer skip the whole file as binary, so every later entry of that file would never be searchable.
+     */
+    static void refuseControls(String parameter, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidInputException(parameter, parameter + " contains the control character U+"
+                        + String.format("%04X", (int) c) + " at position " + i + " (a NUL byte makes the indexer "
+                        + "skip the whole file as binary): nothing was written; remove control characters other than "
+                        + "tab and line breaks, then retry");
+            }
+        }
     }
 
     /** @return the stripped title, or null when absent (the block then gets an automatic unique heading) */
@@ -33,6 +50,7 @@ final class EntryValidation {
         if (title.indexOf('\n') >= 0 || title.indexOf('\r') >= 0) {
             throw new InvalidInputException(parameter, parameter + " must be a single line: remove the line breaks");
         }
+        refuseControls(parameter, title);
         return title.strip();
     }
 
@@ -46,6 +64,7 @@ final class EntryValidation {
                 throw new InvalidInputException(parameter, parameter + " must not contain commas or line breaks (got \""
                         + tag.strip() + "\"): pass each tag as its own list item");
             }
+            refuseControls(parameter, tag);
             cleaned.add(tag.strip());
         }
         return List.copyOf(cleaned);

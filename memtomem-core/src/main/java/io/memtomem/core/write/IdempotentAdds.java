@@ -103,7 +103,7 @@ public final class IdempotentAdds {
         try {
             JsonNode fields = JSON.readTree(stored);
             return new AddResult(Path.of(fields.get("file").asText()), fields.get("namespace").asText(),
-                    fields.get("chunks").asInt(), null, Instant.parse(fields.get("written_at").asText()));
+                    fields.get("chunks").asInt(), null, Instant.parse(fields.get("written_at").asText()), null);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new MemtomemException("the idempotency ledger holds an unreadable result for this key (" + e
                     + "); use a new idempotency_key");

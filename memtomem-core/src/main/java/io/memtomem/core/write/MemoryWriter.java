@@ -13,6 +13,7 @@ import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.StoredChunk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -133,11 +134,14 @@ public final class MemoryWriter {
         putTags(texts, "tags", newTags == null ? List.of() : newTags);
         String bypassed = SecretCheck.check("edit", source, texts, forceUnsafe, projectShared(source));
         try (SidecarLock lock = SidecarLock.acquire(source)) {
-            FileLines file = read(source, chunk);
-            EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, chunk), content, newTags);
+            StoredChunk current = findAgain(chunkId);
+            FileLines file = read(source, current);
+            EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, current), content, newTags);
+            requireIndexableSize(source, utf8Length(edited.text()));
             FileWrites.replace(source, edited.text());
-            reindexer.reindex(source, null, bypassed != null);
-            return new EditResult(chunkId, chunkIdAt(source, edited.firstLine()), source);
+            String pending = reindexAfterWrite(source, null, bypassed != null, Set.of(chunkId));
+            return new EditResult(chunkId, pending == null ? chunkIdAt(source, edited.firstLine()) : null, source,
+                    pending);
         } catch (IOException e) {
             throw ioFailure(source, e);
         }
@@ -149,11 +153,12 @@ public final class MemoryWriter {
         StoredChunk chunk = find(chunkId);
         Path source = memoryPaths().requireInside(chunk.source());
         try (SidecarLock lock = SidecarLock.acquire(source)) {
-            FileLines file = read(source, chunk);
-            EntryRewriter.Deleted deleted = EntryRewriter.delete(file, EntryLocator.locate(file, chunk));
+            StoredChunk current = findAgain(chunkId);
+            FileLines file = read(source, current);
+            EntryRewriter.Deleted deleted = EntryRewriter.delete(file, EntryLocator.locate(file, current));
             FileWrites.replace(source, deleted.text());
-            reindexer.reindex(source, null);
-            return new DeleteResult(chunkId, source, deleted.linesRemoved());
+            String pending = reindexAfterWrite(source, null, false, Set.of(chunkId));
+            return new DeleteResult(chunkId, source, deleted.linesRemoved(), pending);
         } catch (IOException e) {
             throw ioFailure(source, e);
         }
@@ -181,6 +186,8 @@ public final class MemoryWriter {
         // tags would land on the previous section's chunk.
         EntryTemplate.Rendered rendered = EntryTemplate.named(prefix + "template", template)
                 .render(prefix, title, content);
+        // JSON content may spell control characters as escapes, which only rendering turns into characters
+        EntryValidation.refuseControls(prefix + "content", rendered.heading() + rendered.body());
         return new Entry(EntryBlock.titled(rendered.heading(), rendered.body(), tags, now), texts);
     }
 
@@ -232,10 +239,16 @@ public final class MemoryWriter {
                 if (!allowNamespaceMix) {
                     refuseNamespaceMix(target, namespace);
                 }
+                requireIndexableSize(target, (Files.exists(target) ? Files.size(target) : 0) + utf8Length(text));
                 FileWrites.append(target, text);
-                int chunks = reindexer.reindex(target, namespace, bypassedSecrets != null);
-                return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target), chunks,
-                        bypassedSecrets, null);
+                try {
+                    int chunks = reindexer.reindex(target, namespace, bypassedSecrets != null, Set.of());
+                    return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target),
+                            chunks, bypassedSecrets, null, null);
+                } catch (RuntimeException e) {
+                    return new AddResult(target, namespace != null ? namespace : namespaces.defaultNamespace(), 0,
+                            bypassedSecrets, null, indexPending(target, e));
+                }
             }
         } catch (IOException e) {
             throw ioFailure(target, e);
@@ -260,6 +273,47 @@ public final class MemoryWriter {
     private String namespaceAfterIndexing(Path target) {
         Set<String> namespaces = locator.namespacesOf(target);
         return namespaces.size() == 1 ? namespaces.iterator().next() : this.namespaces.defaultNamespace();
+    }
+
+    /**
+     * Looks the id up again once the file's lock is held: a delete or edit of the same id that held the lock first has
+     * retired it, and this call must then change nothing rather than hit whichever entry now sits on those lines.
+     */
+    private StoredChunk findAgain(String chunkId) {
+        return locator.find(chunkId).orElseThrow(() -> new NotFoundException("Chunk " + chunkId + " not found: "
+                + "it was deleted or edited (an edit gives the entry a new id) while this call waited for the file."));
+    }
+
+    /**
+     * Re-indexes a file whose new bytes are already on disk. The write happened, so an indexing failure (busy
+     * database, a file the indexer skips) is not an error of the write: a retry would write it twice. The failure is
+     * returned as an "index pending" note; the next index run or watcher event catches up.
+     */
+    private String reindexAfterWrite(Path file, String namespace, boolean forceUnsafe, Set<String> retiredIds) {
+        try {
+            reindexer.reindex(file, namespace, forceUnsafe, retiredIds);
+            return null;
+        } catch (RuntimeException e) {
+            return indexPending(file, e);
+        }
+    }
+
+    private static String indexPending(Path file, RuntimeException e) {
+        return "index pending: the change is saved in " + file + ", but indexing it failed (" + e.getMessage()
+                + "); run mm index " + file + " to retry, or let the file watcher pick it up";
+    }
+
+    /** The indexer skips files over the limit, so a write that would push a file past it is refused up front. */
+    private static void requireIndexableSize(Path file, long newSize) {
+        if (newSize > FileReindexer.MAX_FILE_BYTES) {
+            throw new InvalidInputException("file", file + " would grow to " + newSize + " bytes, past the "
+                    + FileReindexer.MAX_FILE_BYTES / (1024 * 1024) + " MB the indexer reads: nothing was written; "
+                    + "write to another file (file=, mm add --file) or split this one");
+        }
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private StoredChunk find(String chunkId) {

@@ -33,12 +33,13 @@ final class ChunkedIndex implements FileReindexer, ChunkLocator {
     final List<Path> reindexed = new CopyOnWriteArrayList<>();
 
     @Override
-    public synchronized int reindex(Path file, String namespace) {
+    public synchronized int reindex(Path file, String namespace, boolean forceUnsafe, Set<String> retiredIds) {
         reindexed.add(file);
         String resolved = namespace != null ? namespace
                 : namespacesOf(file).stream().findFirst().orElse("default");
         Map<String, String> idsByHash = new HashMap<>();
-        bySource.getOrDefault(file, List.of()).forEach(old -> idsByHash.put(old.contentHash(), old.id()));
+        bySource.getOrDefault(file, List.of()).stream().filter(old -> !retiredIds.contains(old.id()))
+                .forEach(old -> idsByHash.put(old.contentHash(), old.id()));
         List<StoredChunk> chunks = new ArrayList<>();
         for (Chunk chunk : CHUNKERS.chunk(file, read(file))) {
             String id = idsByHash.getOrDefault(chunk.contentHash(), UUID.randomUUID().toString());

@@ -107,7 +107,7 @@ class MemoryWriterAddTest {
     @Test
     void reindexRunsWhileTheFileIsStillLockedAndAfterTheEntryIsOnDisk() {
         List<String> seen = new ArrayList<>();
-        FileReindexer probe = (file, namespace) -> {
+        FileReindexer probe = (file, namespace, forceUnsafe, retired) -> {
             try {
                 assertTrue(SidecarProbe.heldElsewhere(file.toRealPath()), "re-index ran without the sidecar lock");
                 seen.add(read(file));
@@ -270,7 +270,7 @@ class MemoryWriterAddTest {
     @Test
     void limitsCountCodePointsSoMaximalContentAndNamespaceAreAccepted() throws Exception {
         String emoji = "\uD83D\uDE00"; // one code point, two Java chars
-        MemoryWriter unindexed = new MemoryWriter(config(home), (file, namespace) -> 0, index, CLOCK);
+        MemoryWriter unindexed = new MemoryWriter(config(home), (file, namespace, forceUnsafe, retired) -> 0, index, CLOCK);
 
         AddResult result = unindexed.add(new AddRequest("a".repeat(99_999) + emoji, "T", List.of(),
                 "n".repeat(127) + emoji, null));

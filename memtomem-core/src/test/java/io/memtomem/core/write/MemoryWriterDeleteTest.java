@@ -47,7 +47,7 @@ class MemoryWriterDeleteTest {
 
         DeleteResult result = writer.delete(id);
 
-        assertEquals(new DeleteResult(id, file, 6), result);
+        assertEquals(new DeleteResult(id, file, 6, null), result);
         assertEquals(ENTRY_A + ENTRY_C, read(file));
         assertEquals(Optional.empty(), index.find(id));
         assertEquals(2, index.chunksOf(file).size());

@@ -21,7 +21,7 @@ final class WriterFixtures {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     /** For tests that look only at the files: indexes nothing. */
-    static final FileReindexer NO_REINDEX = (file, namespace) -> 0;
+    static final FileReindexer NO_REINDEX = (file, namespace, forceUnsafe, retired) -> 0;
     static final ChunkLocator NO_INDEX = new ChunkLocator() {
         @Override
         public Optional<StoredChunk> find(String chunkId) {

@@ -123,7 +123,15 @@ public final class MemoryWriteTools {
                     .append("; nothing new was written");
         }
         appendBypass(text, result);
+        appendPending(text, result.indexPending());
         return text.toString();
+    }
+
+    /** The write is on disk; only its indexing failed, so the answer is a success a host must not retry. */
+    private static void appendPending(StringBuilder text, String indexPending) {
+        if (indexPending != null) {
+            text.append("\n- Warning: ").append(indexPending);
+        }
     }
 
     /** Says so when force_unsafe let flagged text through, so the caller sees what the audit log recorded. */
@@ -144,8 +152,11 @@ public final class MemoryWriteTools {
         Args args = call.args();
         EditResult result = context.store().edit(args.string("chunk_id"), args.string("content"),
                 args.strings("tags"), args.bool("force_unsafe"));
-        return "Memory edited in " + result.file() + "\n- Old chunk: " + result.oldChunkId()
-                + "\n- New chunk: " + result.newChunkId();
+        StringBuilder text = new StringBuilder("Memory edited in ").append(result.file())
+                .append("\n- Old chunk: ").append(result.oldChunkId())
+                .append("\n- New chunk: ").append(result.newChunkId());
+        appendPending(text, result.indexPending());
+        return text.toString();
     }
 
     private String handleDelete(ToolCall call) {
@@ -157,8 +168,10 @@ public final class MemoryWriteTools {
         }
         if (args.has("chunk_id")) {
             DeleteResult result = context.store().deleteChunk(args.string("chunk_id"));
-            return "Deleted chunk " + result.chunkId() + " from " + result.file() + " (" + result.linesRemoved()
-                    + " lines removed).";
+            StringBuilder text = new StringBuilder("Deleted chunk ").append(result.chunkId()).append(" from ")
+                    .append(result.file()).append(" (").append(result.linesRemoved()).append(" lines removed).");
+            appendPending(text, result.indexPending());
+            return text.toString();
         }
         if (args.has("source_file")) {
             int removed = context.store().deleteBySource(args.string("source_file"));
@@ -181,6 +194,7 @@ public final class MemoryWriteTools {
                 .append(result.file()).append("\n- Namespace: ").append(result.namespace())
                 .append("\n- Chunks indexed: ").append(result.chunksIndexed());
         appendBypass(text, result);
+        appendPending(text, result.indexPending());
         return text.toString();
     }
 
