@@ -54,7 +54,8 @@ public final class Chunkers {
      */
     public List<Chunk> chunk(Path file, String text) {
         String extension = extension(file);
-        List<Chunk> raw = byExtension.getOrDefault(extension, plainText).chunk(stem(file, extension), text);
+        List<Chunk> raw = byExtension.getOrDefault(extension, plainText).chunk(stem(file, extension),
+                LineBreaks.forChunking(text));
         return List.copyOf(ChunkOverlap.apply(merger.merge(raw), settings.chunkOverlapTokens()));
     }
 
@@ -66,7 +67,7 @@ public final class Chunkers {
         if (!(byExtension.get(extension(file)) instanceof MarkdownChunker)) {
             return Validity.OPEN;
         }
-        return Frontmatter.validity(text, problem -> LOG.warn("{}: {}", file, problem));
+        return Frontmatter.validity(LineBreaks.forChunking(text), problem -> LOG.warn("{}: {}", file, problem));
     }
 
     /** Lower-case extension with its dot, as Python's {@code Path.suffix}; empty when there is none. */

@@ -135,10 +135,13 @@ public final class MemoryWriter {
         String bypassed = SecretCheck.check("edit", source, texts, forceUnsafe, projectShared(source));
         try (SidecarLock lock = SidecarLock.acquire(source)) {
             StoredChunk current = findAgain(chunkId);
-            FileLines file = read(source, current);
-            EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, current), content, newTags);
-            requireIndexableSize(source, utf8Length(edited.text()));
-            FileWrites.replace(source, edited.text());
+            FileText text = read(source, current);
+            FileLines file = FileLines.of(text.body());
+            EntryRewriter.Edited edited = EntryRewriter.edit(file, EntryLocator.locate(file, current), content,
+                    newTags);
+            String rewritten = text.encode(edited.text());
+            requireIndexableSize(source, utf8Length(rewritten));
+            FileWrites.replace(source, rewritten);
             String pending = reindexAfterWrite(source, null, bypassed != null, Set.of(chunkId));
             return new EditResult(chunkId, pending == null ? chunkIdAt(source, edited.firstLine()) : null, source,
                     pending);
@@ -154,9 +157,10 @@ public final class MemoryWriter {
         Path source = memoryPaths().requireInside(chunk.source());
         try (SidecarLock lock = SidecarLock.acquire(source)) {
             StoredChunk current = findAgain(chunkId);
-            FileLines file = read(source, current);
+            FileText text = read(source, current);
+            FileLines file = FileLines.of(text.body());
             EntryRewriter.Deleted deleted = EntryRewriter.delete(file, EntryLocator.locate(file, current));
-            FileWrites.replace(source, deleted.text());
+            FileWrites.replace(source, text.encode(deleted.text()));
             String pending = reindexAfterWrite(source, null, false, Set.of(chunkId));
             return new DeleteResult(chunkId, source, deleted.linesRemoved(), pending);
         } catch (IOException e) {
@@ -239,8 +243,9 @@ public final class MemoryWriter {
                 if (!allowNamespaceMix) {
                     refuseNamespaceMix(target, namespace);
                 }
-                requireIndexableSize(target, (Files.exists(target) ? Files.size(target) : 0) + utf8Length(text));
-                FileWrites.append(target, text);
+                String block = FileText.inStyle(text, FileText.lineBreakOf(target)); // a CRLF file stays CRLF
+                requireIndexableSize(target, (Files.exists(target) ? Files.size(target) : 0) + utf8Length(block));
+                FileWrites.append(target, block);
                 try {
                     int chunks = reindexer.reindex(target, namespace, bypassedSecrets != null, Set.of());
                     return new AddResult(target, namespace != null ? namespace : namespaceAfterIndexing(target),
@@ -323,9 +328,9 @@ public final class MemoryWriter {
         return locator.find(chunkId).orElseThrow(() -> NotFoundException.chunk(chunkId));
     }
 
-    private static FileLines read(Path source, StoredChunk chunk) throws IOException {
+    private static FileText read(Path source, StoredChunk chunk) throws IOException {
         try {
-            return FileLines.of(FileWrites.readUtf8(source));
+            return FileText.of(FileWrites.readUtf8(source));
         } catch (NoSuchFileException e) {
             throw new MemtomemException("Chunk " + chunk.id() + " comes from " + chunk.source()
                     + ", which no longer exists: re-run mm index to drop its chunks");

@@ -155,14 +155,14 @@ class MemoryWriterEditTest {
     }
 
     @Test
-    void linesOutsideTheEntryKeepTheirCrlfEndings() throws Exception {
+    void aCrlfFileKeepsCrlfEndingsOnTheEditedLinesToo() throws Exception {
         Path notes = home.resolve(".memtomem/memories/crlf.md");
         write(notes, "## One\r\nfirst\r\n\r\n## Two\r\nsecond\r\n");
         index.reindex(notes, null);
 
         writer.edit(index.chunkUnder(notes, "## Two").id(), "changed", null);
 
-        assertEquals("## One\r\nfirst\r\n\r\n## Two\r\nchanged\n", read(notes));
+        assertEquals("## One\r\nfirst\r\n\r\n## Two\r\nchanged\r\n", read(notes));
     }
 
     @Test
