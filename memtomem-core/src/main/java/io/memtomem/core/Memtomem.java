@@ -34,6 +34,7 @@ import io.memtomem.core.store.NamespaceNames;
 import io.memtomem.core.store.SourceFilter;
 import io.memtomem.core.store.SourceSummary;
 import io.memtomem.core.store.StoreChunkLocator;
+import io.memtomem.core.store.UnindexedFiles;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.TagCount;
 import io.memtomem.core.tag.AutoTagRequest;
@@ -48,6 +49,7 @@ import io.memtomem.core.write.EditResult;
 import io.memtomem.core.write.IdempotentAdds;
 import io.memtomem.core.write.MemoryWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -231,6 +233,16 @@ public final class Memtomem implements AutoCloseable {
     /** Adds keyword tags to these chunks, e.g. the {@link IndexResult#writtenChunkIds()} of an index run. */
     public AutoTagResult autoTagChunks(List<String> chunkIds, int maxTags) {
         return autoTagger.tagChunks(chunkIds, maxTags);
+    }
+
+    /**
+     * Files the last index runs could not index (oversize, binary, blocked, unreadable), with reason and fix. A file
+     * deleted since is left out: it never had chunks, so no index run notices that it is gone.
+     */
+    public List<UnindexedFiles.Entry> unindexedFiles() {
+        return database.read("listing unindexed files", UnindexedFiles::list).stream()
+                .filter(file -> Files.exists(Path.of(file.source())))
+                .toList();
     }
 
     public List<NamespaceCount> namespaces() {

@@ -21,6 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 sealed interface FileContent {
     long MAX_BYTES = FileReindexer.MAX_FILE_BYTES;
     int BINARY_PROBE_CHARS = 8192;
+    String OVERSIZE = "skipped: larger than 10 MB";
+    String BINARY = "skipped: binary file (NUL byte)";
 
     /**
      * Decoded text plus the sha256 of the raw bytes, which fingerprints the file for skip-if-unchanged, and the
@@ -47,7 +49,7 @@ sealed interface FileContent {
             return new Missing();
         }
         if (attributes.size() > MAX_BYTES) {
-            return new Skipped("skipped: larger than 10 MB (" + attributes.size() + " bytes)");
+            return new Skipped(OVERSIZE + " (" + attributes.size() + " bytes)");
         }
         byte[] bytes;
         try {
@@ -58,7 +60,7 @@ sealed interface FileContent {
         String text = decode(bytes);
         int probe = Math.min(text.length(), BINARY_PROBE_CHARS);
         if (text.substring(0, probe).indexOf('\0') >= 0) {
-            return new Skipped("skipped: binary file (NUL byte)");
+            return new Skipped(BINARY);
         }
         return new Text(text, Sha256.hex(bytes), FileStamp.of(attributes));
     }

@@ -21,6 +21,7 @@ import io.memtomem.core.store.SourceStamp;
 import io.memtomem.core.store.SourcePaths;
 import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.Timestamps;
+import io.memtomem.core.store.UnindexedFiles;
 import io.memtomem.core.write.FileReindexer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -272,6 +273,37 @@ public final class Indexer implements FileReindexer {
         return apply(List.of(prepared), explicitNamespace, force, redaction, root, retiredIds).get(0);
     }
 
+    /** Applies prepared files in order (see {@link #applyRows}) and lists the ones that could not be indexed. */
+    private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force,
+                                    Redaction redaction, Path root, Set<String> retiredIds) {
+        List<FileOutcome> outcomes = applyRows(batch, explicitNamespace, force, redaction, root, retiredIds);
+        recordUnindexed(outcomes);
+        return outcomes;
+    }
+
+    /**
+     * Lists the files of these outcomes that could not be indexed for {@code mm status}, and drops the ones that now
+     * are (an indexed or vanished file's rows were already dropped in its own transaction).
+     */
+    private void recordUnindexed(List<FileOutcome> outcomes) {
+        List<FileOutcome> unindexed = outcomes.stream().filter(outcome -> UnindexedReasons.fix(outcome) != null)
+                .toList();
+        if (unindexed.isEmpty() && !database.read("checking unindexed files", UnindexedFiles::any)) {
+            return;
+        }
+        database.write("listing unindexed files", session -> {
+            for (FileOutcome outcome : outcomes) {
+                String fix = UnindexedReasons.fix(outcome);
+                if (fix != null) {
+                    UnindexedFiles.put(session, outcome.file().toString(), outcome.message(), fix);
+                } else if (outcome.status() == FileOutcome.Status.INDEXED) {
+                    UnindexedFiles.clear(session, outcome.file().toString());
+                }
+            }
+            return null;
+        });
+    }
+
     /**
      * Applies prepared files in order. Files that need rows written share one short write transaction, so every
      * file is all-or-nothing while a bulk run does not pay a commit (and an FTS segment flush) per small file.
@@ -279,8 +311,8 @@ public final class Indexer implements FileReindexer {
      * read: a writer that appended since re-indexed it itself, and chunks read before its append would delete its
      * entry, so a changed file is read again there and then.
      */
-    private List<FileOutcome> apply(List<PreparedFile> batch, String explicitNamespace, boolean force,
-                                    Redaction redaction, Path root, Set<String> retiredIds) {
+    private List<FileOutcome> applyRows(List<PreparedFile> batch, String explicitNamespace, boolean force,
+                                        Redaction redaction, Path root, Set<String> retiredIds) {
         boolean needsWrite = batch.stream().anyMatch(prepared -> writesRows(prepared, root));
         if (!needsWrite) {
             return batch.stream().map(prepared -> outcomeWithoutWrite(prepared, root)).toList();
@@ -342,6 +374,7 @@ public final class Indexer implements FileReindexer {
                               String now, Set<String> retiredIds) throws SQLException {
         Path file = prepared.file();
         String source = file.toString();
+        UnindexedFiles.clear(session, source);
         if (prepared.missing()) {
             return new FileOutcome(file, FileOutcome.Status.REMOVED, 0, 0, ChunkWriter.deleteSource(session, source),
                     null, List.of());

@@ -38,6 +38,8 @@ public final class StatusReports {
                 failure + "; chunks stay pending and BM25 keeps answering", FIX_PROVIDER)));
         memtomem.watcherReport().filter(watcher -> watcher.overflows() > 0)
                 .ifPresent(watcher -> warnings.add(watcherOverflow(watcher)));
+        memtomem.unindexedFiles().forEach(file -> warnings.add(new StatusWarning("unindexed_file",
+                file.source() + ": " + file.reason() + "; it is not searchable", file.fix())));
         return report(config, true, stats, embedding, server, warnings);
     }
 

@@ -61,6 +61,7 @@ final class Schema {
                 + " tokenize='unicode61')");
         session.execute("CREATE TABLE IF NOT EXISTS _memtomem_meta (key TEXT PRIMARY KEY, value TEXT)");
         AutoTagLedger.createTable(session);
+        UnindexedFiles.createTable(session);
         session.execute("CREATE TABLE IF NOT EXISTS file_fingerprints (source_file TEXT PRIMARY KEY,"
                 + " content_sha256 TEXT NOT NULL, settings TEXT NOT NULL, chunk_count INTEGER NOT NULL)");
         // memory-core.md §2.2: one row per (tool, idempotency key); the primary key makes two writers' claims collide

@@ -76,6 +76,32 @@ class StatusReportsTest {
     }
 
     @Test
+    void filesTheIndexerSkippedAreListedWithReasonAndFixUntilTheyAreIndexed() throws Exception {
+        Path binary = write(home.resolve("notes/binary.md"), "## Notes\n\nbefore\0after\n");
+        Path big = home.resolve("notes/big.md");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(11L * 1024 * 1024);
+        }
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
+
+            String text = StatusReports.renderText(StatusReports.collect(memtomem, running()));
+
+            assertTrue(text.contains("unindexed_file"), text);
+            assertTrue(text.contains(binary + ": skipped: binary file (NUL byte)"), text);
+            assertTrue(text.contains("remove its NUL bytes"), text);
+            assertTrue(text.contains(big + ": skipped: larger than 10 MB"), text);
+            assertTrue(text.contains("split it into files under 10 MB"), text);
+
+            write(binary, "## Notes\n\nbefore after\n");
+            Files.delete(big);
+            memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
+
+            assertEquals(List.of(), memtomem.unindexedFiles());
+        }
+    }
+
+    @Test
     void projectMemoryDirsAreListedInTheJsonAndTheText() throws Exception {
         Path shared = Files.createDirectories(home.resolve("app/.memtomem/memories"));
         Path missing = home.resolve("app/.memtomem/memories.local");
