@@ -4,7 +4,9 @@ import io.memtomem.cli.add.AddCommand;
 import io.memtomem.cli.common.VerboseOption;
 import io.memtomem.cli.completion.CompletionCommand;
 import io.memtomem.cli.config.ConfigCommand;
+import io.memtomem.cli.delete.DeleteCommand;
 import io.memtomem.cli.demo.DemoCommand;
+import io.memtomem.cli.edit.EditCommand;
 import io.memtomem.cli.embedding.EmbedCommand;
 import io.memtomem.cli.embedding.EmbeddingResetCommand;
 import io.memtomem.cli.index.IndexCommand;
@@ -55,6 +57,8 @@ public final class MmCommand implements Runnable {
         commands.put("recall", RecallCommand.class);
         commands.put("list", ListCommand.class);
         commands.put("read", ReadCommand.class);
+        commands.put("edit", EditCommand.class);
+        commands.put("delete", DeleteCommand.class);
         commands.put("config", ConfigCommand.class);
         commands.put("embed", EmbedCommand.class);
         commands.put("embedding-reset", EmbeddingResetCommand.class);

@@ -31,7 +31,7 @@ class MainTest {
         Result result = CliHarness.in(temp).run("--help");
         assertEquals(0, result.exitCode());
         for (String command : new String[] {"init", "status", "add", "search", "index", "recall", "list", "read",
-                "config", "embedding-reset", "demo", "uninstall", "completion"}) {
+                "edit", "delete", "config", "embedding-reset", "demo", "uninstall", "completion"}) {
             assertTrue(result.out().contains("  " + command + " "), command + " missing from\n" + result.out());
         }
         assertFalse(result.out().contains("cds-training"), "the build-time training command is hidden");
@@ -40,8 +40,9 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "add", "search", "index", "recall", "list", "read", "config",
-            "config show", "config set", "config unset", "embedding-reset", "demo", "uninstall", "completion"})
+    @ValueSource(strings = {"init", "status", "add", "search", "index", "recall", "list", "read", "edit", "delete",
+            "config", "config show", "config set", "config unset", "embedding-reset", "demo", "uninstall",
+            "completion"})
     void everyCommandHasHelpWithTheExitCodesAndTouchesNothing(String command) {
         CliHarness cli = CliHarness.in(temp);
         Result result = cli.run((command + " --help").split(" "));
