@@ -52,7 +52,7 @@ public final class DeleteCommand implements Callable<Integer> {
             context.out().println("Deleted " + result.chunkId() + " from " + result.file() + " ("
                     + result.linesRemoved() + " lines removed)");
             if (result.indexPending() != null) {
-                context.err().println("warning: " + result.indexPending());
+                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
             }
         }
         return ExitCode.OK.code();

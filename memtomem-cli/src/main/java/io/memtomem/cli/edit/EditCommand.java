@@ -64,7 +64,7 @@ public final class EditCommand implements Callable<Integer> {
             context.out().println("Edited " + result.oldChunkId() + " in " + result.file() + " (new id "
                     + result.newChunkId() + ")");
             if (result.indexPending() != null) {
-                context.err().println("warning: " + result.indexPending());
+                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
             }
         }
         return ExitCode.OK.code();

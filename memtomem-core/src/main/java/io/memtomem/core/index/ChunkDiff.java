@@ -40,7 +40,12 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
         }
     }
 
-    private record Place(String hash, List<String> hierarchy) {}
+    /** What an id is matched by: the chunk's text and its heading path. */
+    private record Place(String hash, List<String> hierarchy) {
+        static Place of(ExistingChunk row) {
+            return new Place(row.contentHash(), row.hierarchy());
+        }
+    }
 
     static ChunkDiff compute(List<ExistingChunk> existing, List<Fresh> fresh, String namespace, SourceStamp stamp,
                              boolean force, Set<String> retired) {
@@ -50,12 +55,13 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
             if (retired.contains(row.id())) {
                 deletes.add(row);
             } else {
-                byPlace.computeIfAbsent(new Place(row.contentHash(), row.hierarchy()), p -> new ArrayDeque<>()).add(row);
+                byPlace.computeIfAbsent(Place.of(row), p -> new ArrayDeque<>()).add(row);
             }
         }
         ExistingChunk[] paired = new ExistingChunk[fresh.size()];
         for (int i = 0; i < fresh.size(); i++) {
-            Deque<ExistingChunk> candidates = byPlace.get(new Place(fresh.get(i).hash(), fresh.get(i).chunk().hierarchy()));
+            Fresh chunk = fresh.get(i);
+            Deque<ExistingChunk> candidates = byPlace.get(new Place(chunk.hash(), chunk.chunk().hierarchy()));
             paired[i] = candidates == null ? null : candidates.pollFirst();
         }
         pairRenamedHeadings(byPlace, fresh, paired);
@@ -96,7 +102,7 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
             if (indexes.size() == 1 && rows != null && rows.size() == 1) {
                 ExistingChunk row = rows.get(0);
                 paired[indexes.get(0)] = row;
-                byPlace.get(new Place(row.contentHash(), row.hierarchy())).remove(row);
+                byPlace.get(Place.of(row)).remove(row);
             }
         });
     }

@@ -270,7 +270,7 @@ class MemoryWriterAddTest {
     @Test
     void limitsCountCodePointsSoMaximalContentAndNamespaceAreAccepted() throws Exception {
         String emoji = "\uD83D\uDE00"; // one code point, two Java chars
-        MemoryWriter unindexed = new MemoryWriter(config(home), (file, namespace, forceUnsafe, retired) -> 0, index, CLOCK);
+        MemoryWriter unindexed = new MemoryWriter(config(home), WriterFixtures.NO_REINDEX, index, CLOCK);
 
         AddResult result = unindexed.add(new AddRequest("a".repeat(99_999) + emoji, "T", List.of(),
                 "n".repeat(127) + emoji, null));
