@@ -47,6 +47,18 @@ class IdempotentAddTest {
     }
 
     @Test
+    void aKeyThatLooksLikeASecretIsRefusedBeforeItIsStoredEvenWithForceUnsafe() throws Exception {
+        String secret = "AKIAIOSFODNN7EXAMPLE";
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            InvalidInputException error = assertThrows(InvalidInputException.class,
+                    () -> memtomem.add(ENTRY, new AddOptions(true, false, secret)));
+            assertEquals("idempotency_key", error.parameter());
+            assertFalse(error.getMessage().contains(secret), error.getMessage());
+            assertFalse(Files.exists(teamFile()), "nothing is written");
+        }
+    }
+
+    @Test
     void aRepeatWithinADayReturnsTheFirstResultMarkedAsReplayAndWritesNothing() throws Exception {
         MovableClock clock = new MovableClock(START);
         try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home), clock)) {

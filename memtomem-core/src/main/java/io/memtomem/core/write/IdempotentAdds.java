@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
+import io.memtomem.core.redact.RedactionGate;
+import io.memtomem.core.redact.SecretFinding;
 import io.memtomem.core.store.IdempotencyLedger;
 import io.memtomem.core.store.IdempotencyLedger.Claim;
 
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -82,6 +85,12 @@ public final class IdempotentAdds {
         if (length > MAX_KEY_CHARS) {
             throw new InvalidInputException("idempotency_key", "idempotency_key is " + length
                     + " characters, over the limit of " + MAX_KEY_CHARS + ": use a shorter key, e.g. a UUID");
+        }
+        List<SecretFinding> findings = RedactionGate.standard().scan(key, false);
+        if (!findings.isEmpty()) {
+            // checked before the key is claimed, i.e. stored; an opaque id never needs to be a secret: no bypass
+            throw new InvalidInputException("idempotency_key", "refused by the secret-redaction gate, which flagged "
+                    + "idempotency_key: " + RedactionGate.describe(findings) + ". Use a random key such as a UUID");
         }
         return key;
     }

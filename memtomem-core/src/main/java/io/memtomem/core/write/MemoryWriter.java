@@ -74,8 +74,8 @@ public final class MemoryWriter {
         Entry entry = entry(request, "", now);
         Path target = target(pathsFor(request.scope(), options.confirmProjectShared()), request.file(), namespace,
                 now);
-        String bypassed = SecretCheck.check("mem_add", target, entry.texts(), options.forceUnsafe(),
-                projectShared(target));
+        String bypassed = SecretCheck.check("mem_add", target, withLocation(entry.texts(), namespace, request.file()),
+                options.forceUnsafe(), projectShared(target));
         return append(target, namespace, entry.block(), options.allowNamespaceMix(), bypassed);
     }
 
@@ -105,7 +105,8 @@ public final class MemoryWriter {
             texts.putAll(validated.texts());
         }
         Path target = target(memoryPaths(), file, namespace, now);
-        String bypassed = SecretCheck.check("batch_add", target, texts, request.forceUnsafe(), projectShared(target));
+        String bypassed = SecretCheck.check("batch_add", target, withLocation(texts, namespace, file),
+                request.forceUnsafe(), projectShared(target));
         return append(target, namespace, blocks.toString(), request.allowNamespaceMix(), bypassed);
     }
 
@@ -166,6 +167,21 @@ public final class MemoryWriter {
         } catch (IOException e) {
             throw ioFailure(source, e);
         }
+    }
+
+    /**
+     * The texts plus the namespace and file the caller named: both become file names and paths (in listings, logs
+     * and status output), so a token sent as either is as much a leak as one in the content.
+     */
+    private static Map<String, String> withLocation(Map<String, String> texts, String namespace, String file) {
+        Map<String, String> all = new LinkedHashMap<>(texts);
+        if (namespace != null) {
+            all.put("namespace", namespace);
+        }
+        if (file != null) {
+            all.put("file", file);
+        }
+        return all;
     }
 
     /** A validated entry: its block, and the texts the caller sent (by parameter name) for the redaction gate. */

@@ -66,6 +66,18 @@ class MemoryWriterSecretsTest {
     }
 
     @Test
+    void namespaceAndFileAreGatedBeforeTheyBecomeFileNames() throws Exception {
+        String token = "ghp_" + "aB3".repeat(12);
+        assertEquals("namespace", assertThrows(InvalidInputException.class, () -> writer.add(
+                new AddRequest("body", null, List.of(), token, null))).parameter());
+        assertEquals("file", assertThrows(InvalidInputException.class, () -> writer.add(
+                new AddRequest("body", null, List.of(), null, "notes-" + token + ".md"))).parameter());
+        try (var files = Files.walk(home)) {
+            assertFalse(files.anyMatch(path -> path.toString().contains(token)), "no file is named after the token");
+        }
+    }
+
+    @Test
     void titleAndTagsAreGatedToo() {
         assertEquals("title", assertThrows(InvalidInputException.class, () -> writer.add(
                 new AddRequest("body", "token=abc123def456", List.of(), null, null))).parameter());
