@@ -3,16 +3,13 @@ package io.memtomem.cli.uninstall;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether another process holds a write transaction on the database (locking.md §7.5): {@code BEGIN IMMEDIATE}
@@ -20,8 +17,6 @@ import java.util.Locale;
  * Pure readers are not detected (accepted).
  */
 final class DbWriteLock {
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
     /** @param probeError why the probe could not decide (then {@code locked} is false) */
     record State(boolean locked, String probeError) {
         static final State FREE = new State(false, null);
@@ -34,13 +29,9 @@ final class DbWriteLock {
         if (!Files.isRegularFile(db)) {
             return State.FREE;
         }
-        // never let SQLite open a file that is not a database: it could act on a fake -wal beside it
-        try (InputStream in = Files.newInputStream(db)) {
-            if (!Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER)) {
-                return new State(false, db + " is not a SQLite database");
-            }
-        } catch (IOException e) {
-            return new State(false, "cannot read " + db + ": " + e.getMessage());
+        Optional<String> notADatabase = SqliteHeader.problem(db);
+        if (notADatabase.isPresent()) {
+            return new State(false, notADatabase.get());
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);

@@ -8,10 +8,11 @@ enum Group {
     BACKUPS("Backups", "backups", Keep.CONFIG),
     MEMORIES("Memories", "memories", Keep.DATA),
     UPLOADS("Uploads", "uploads", Keep.NEVER),
+    LOGS("Logs", "logs", Keep.NEVER),
     OTHER("Other", "session/pid", Keep.NEVER);
 
     /** Staging order (locking.md §7.7): session and pid files first, the database last. */
-    static final Group[] STAGING_ORDER = {OTHER, FRAGMENTS, BACKUPS, CONFIG, MEMORIES, UPLOADS, DATABASE};
+    static final Group[] STAGING_ORDER = {OTHER, LOGS, FRAGMENTS, BACKUPS, CONFIG, MEMORIES, UPLOADS, DATABASE};
 
     enum Keep { DATA, CONFIG, NEVER }
 

@@ -39,15 +39,17 @@ final class Inventory {
      * @param dbPath       this store's database, possibly outside the state dir
      * @param runtimePidFiles this store's pid files in the runtime dirs (never another store's)
      */
-    static Inventory collect(Path stateDir, Path dbPath, List<Path> runtimePidFiles) {
+    static Inventory collect(Path stateDir, Path dbPath, List<Path> runtimePidFiles, boolean includeExternalDb) {
         List<Entry> entries = new ArrayList<>();
+        String dbKeptBecause = databaseKeptBecause(stateDir, dbPath, includeExternalDb);
         DATABASE_SUFFIXES.forEach(suffix -> add(entries, Group.DATABASE,
-                dbPath.resolveSibling(dbPath.getFileName() + suffix)));
+                dbPath.resolveSibling(dbPath.getFileName() + suffix), dbKeptBecause));
         add(entries, Group.CONFIG, stateDir.resolve("config.json"));
         add(entries, Group.FRAGMENTS, stateDir.resolve("config.d"));
         configBackups(stateDir).forEach(backup -> add(entries, Group.BACKUPS, backup));
         add(entries, Group.MEMORIES, stateDir.resolve("memories"));
         add(entries, Group.UPLOADS, stateDir.resolve("uploads"));
+        add(entries, Group.LOGS, stateDir.resolve("logs"));
         OTHER_STATE_FILES.forEach(name -> add(entries, Group.OTHER, stateDir.resolve(name)));
         runtimePidFiles.forEach(pidFile -> add(entries, Group.OTHER, pidFile));
         return new Inventory(stateDir, dbPath, entries);
@@ -75,23 +77,43 @@ final class Inventory {
         List<Entry> plan = new ArrayList<>();
         for (Group group : Group.STAGING_ORDER) {
             if (!group.kept(keepData, keepConfig)) {
-                entries.stream().filter(entry -> entry.group() == group).forEach(plan::add);
+                entries.stream().filter(entry -> entry.group() == group && entry.keptBecause() == null)
+                        .forEach(plan::add);
             }
         }
         return plan;
     }
 
+    /**
+     * Uninstall owns what is inside {@code ~/.memtomem}; {@code storage.sqlite_path} may name any file, so a database
+     * elsewhere is only deleted on request, and a file that is not a SQLite database never (with its "-wal").
+     */
+    private static String databaseKeptBecause(Path stateDir, Path dbPath, boolean includeExternalDb) {
+        if (Files.isRegularFile(dbPath)) {
+            Optional<String> notADatabase = SqliteHeader.problem(dbPath);
+            if (notADatabase.isPresent()) {
+                return notADatabase.get() + "; never deleted";
+            }
+        }
+        boolean external = !dbPath.toAbsolutePath().normalize().startsWith(stateDir.toAbsolutePath().normalize());
+        return external && !includeExternalDb ? "outside ~/.memtomem; --include-external-db deletes it" : null;
+    }
+
     private static void add(List<Entry> entries, Group group, Path path) {
+        add(entries, group, path, null);
+    }
+
+    private static void add(List<Entry> entries, Group group, Path path, String keptBecause) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException | NotDirectoryException absent) {
             return;
         } catch (IOException unreadable) {
-            entries.add(new Entry(group, path, 0));
+            entries.add(new Entry(group, path, 0, keptBecause));
             return;
         }
-        entries.add(new Entry(group, path, size(path, attributes)));
+        entries.add(new Entry(group, path, size(path, attributes), keptBecause));
     }
 
     /** No-follow presence: only "not found" means absent. */

@@ -31,8 +31,9 @@ final class InventoryPrinter {
             if (entries.isEmpty()) {
                 continue;
             }
-            boolean kept = group.kept(keepData, keepConfig);
-            String suffix = kept ? "  (kept)" : "";
+            String keptBecause = entries.get(0).keptBecause(); // one reason covers a database and its siblings
+            boolean kept = keptBecause != null || group.kept(keepData, keepConfig);
+            String suffix = keptBecause != null ? "  (kept: " + keptBecause + ")" : kept ? "  (kept)" : "";
             long groupBytes = entries.stream().mapToLong(Entry::bytes).sum();
             Path commonParent = entries.get(0).path().getParent();
             boolean oneParent = entries.stream().allMatch(entry -> entry.path().getParent().equals(commonParent));

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "uninstall", description = {
         "Remove memtomem's state: ~/.memtomem and this store's pid files.",
         "Prints what will be removed and kept first. Refuses (exit 2, nothing deleted) while a server or another "
-                + "writer uses the store. Memory dirs outside ~/.memtomem and MCP host configs are never touched."})
+                + "writer uses the store. Memory dirs outside ~/.memtomem and MCP host configs are never touched; a "
+                + "database outside it is kept unless --include-external-db is given."})
 public final class UninstallCommand implements Callable<Integer> {
     private final CliContext context;
     private final StagedDeletion.Mover mover;
@@ -41,6 +42,10 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Option(names = "--keep-config", description = "Keep config.json, config.d/ and config backups.")
     private boolean keepConfig;
+
+    @Option(names = "--include-external-db", description = "Also delete a database that storage.sqlite_path puts "
+            + "outside ~/.memtomem (with its -wal/-shm). A file that is not a SQLite database is never deleted.")
+    private boolean includeExternalDb;
 
     @Option(names = "--force", description = "Delete even while a pid-file lock or a DB write lock is held "
             + "(POSIX only; ignored on Windows, which cannot delete files in use).")
@@ -69,7 +74,8 @@ public final class UninstallCommand implements Callable<Integer> {
         if (gates.server().probeWarning() != null) {
             warn("narrowed runtime inventory: " + gates.server().probeWarning());
         }
-        Inventory inventory = Inventory.collect(stateDir, dbPath, RuntimePidFiles.of(context.os(), dbPath));
+        Inventory inventory = Inventory.collect(stateDir, dbPath, RuntimePidFiles.of(context.os(), dbPath),
+                includeExternalDb);
         new InventoryPrinter(out, context.home()).print(inventory, keepData, keepConfig);
         printExternalIntegrations(out);
         printProgramHint(out);

@@ -18,7 +18,7 @@ final class StateFixture {
     }
 
     /**
-     * A configured store with data, fragments, backups, memories, session and a stale pid file of this store.
+     * A configured store with data, fragments, backups, memories, logs, session and a stale pid file of this store.
      * (No fake -wal: the write-lock probe opens the database, and SQLite rightly consumes a WAL it finds.)
      */
     static void seedEverything(CliHarness cli) throws IOException {
@@ -29,6 +29,8 @@ final class StateFixture {
         Files.writeString(state.resolve("config.d/10-local.json"), "{}");
         Files.writeString(state.resolve("config.json.bak-20260501"), "{}");
         Files.writeString(state.resolve(".current_session"), "session");
+        Files.createDirectories(state.resolve("logs"));
+        Files.writeString(state.resolve("logs/server.log"), "a server's line\n");
         cli.createRuntimeDir();
         Files.writeString(cli.storePidFile(), "999999\n\n2026-05-01T10:00:00.000000+00:00\n");
     }

@@ -56,8 +56,8 @@ class UninstallCommandTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().startsWith("memtomem state inventory:"), result.out());
         assertTrue(result.out().contains("Total to delete: ~"), result.out());
-        assertTrue(result.out().contains("Removed: session/pid, fragments, backups, config.json, memories, database, "
-                + "state dir."), result.out());
+        assertTrue(result.out().contains("Removed: session/pid, logs, fragments, backups, config.json, memories, "
+                + "database, state dir."), result.out());
         assertFalse(Files.exists(cli.stateDir()));
         assertFalse(Files.exists(legacy));
         assertFalse(Files.exists(cli.storePidFile()));
@@ -106,17 +106,37 @@ class UninstallCommandTest {
     }
 
     @Test
-    void aCustomStoragePathLosesTheDatabaseButNotItsNeighbours() throws Exception {
+    void aDatabaseOutsideTheStateDirIsListedAndKeptUnlessIncludeExternalDbIsGiven() throws Exception {
         Path dataDir = Files.createDirectories(temp.resolve("data"));
         cli.run("init", "--non-interactive");
         cli.run("config", "set", "storage.sqlite_path", dataDir.resolve("store.db").toString());
         cli.run("add", "stored elsewhere");
         Files.writeString(dataDir.resolve("unrelated.txt"), "mine");
-        Result result = cli.run("uninstall", "-y");
-        assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().contains("(custom storage path: " + dataDir + ")"), result.out());
+        Result kept = cli.run("uninstall", "-y", "--keep-config"); // the config still names it for the second run
+        assertEquals(0, kept.exitCode(), kept::toString);
+        assertTrue(kept.out().contains("(custom storage path: " + dataDir + ")"), kept.out());
+        assertTrue(kept.out().contains("(kept: outside ~/.memtomem; --include-external-db deletes it)"), kept.out());
+        assertTrue(Files.exists(dataDir.resolve("store.db")));
+
+        Result included = cli.run("uninstall", "-y", "--include-external-db");
+        assertEquals(0, included.exitCode(), included::toString);
+        assertTrue(included.out().contains("Removed: config.json, database."), included.out());
         assertFalse(Files.exists(dataDir.resolve("store.db")));
         assertTrue(Files.exists(dataDir.resolve("unrelated.txt")));
+    }
+
+    @Test
+    void aFileThatIsNotASqliteDatabaseIsNeverDeletedEvenWhenIncluded() throws Exception {
+        Path profile = Files.writeString(temp.resolve("profile.sh"), "export PATH=$HOME/bin:$PATH\n");
+        Path wal = Files.writeString(temp.resolve("profile.sh-wal"), "my other file\n");
+        cli.run("init", "--non-interactive");
+        cli.run("config", "set", "storage.sqlite_path", profile.toString());
+        Result result = cli.run("uninstall", "-y", "--include-external-db");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("is not a SQLite database; never deleted"), result.out());
+        assertEquals("export PATH=$HOME/bin:$PATH\n", Files.readString(profile));
+        assertEquals("my other file\n", Files.readString(wal));
+        assertFalse(Files.exists(cli.stateDir().resolve("config.json")), "what uninstall owns is still removed");
     }
 
     @Test
