@@ -2,9 +2,11 @@ package io.memtomem.cli;
 
 import io.memtomem.cli.common.Palette;
 import io.memtomem.core.Memtomem;
+import io.memtomem.core.Terminal;
 import io.memtomem.core.config.Environment;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Liveness;
+import picocli.CommandLine.Help;
 import io.memtomem.locking.Os;
 import io.memtomem.locking.ServerState;
 
@@ -23,10 +25,18 @@ import java.nio.file.Path;
  * @param environment HOME, environment variables and working directory that config and paths resolve against
  * @param os          POSIX or Windows behaviour (refusal wording, {@code --force} rules, runtime dirs)
  * @param stdin       where {@code mm add -} and the confirmation prompts read from
- * @param interactive whether a person sits at a terminal: enables prompts, colour and the progress bar
+ * @param interactive whether a person sits at a terminal: enables prompts and the progress bar
+ * @param colour      whether that terminal takes ANSI colour (picocli's {@code Ansi.AUTO}: NO_COLOR, CLICOLOR,
+ *                    Windows consoles); {@code NO_COLOR} in {@code environment} turns it off too
  */
-public record CliContext(Environment environment, Os os, InputStream stdin, boolean interactive,
+public record CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
                          PrintWriter out, PrintWriter err) {
+
+    /** A terminal, if any, that takes colour. */
+    public CliContext(Environment environment, Os os, InputStream stdin, boolean interactive,
+                      PrintWriter out, PrintWriter err) {
+        this(environment, os, stdin, interactive, interactive, out, err);
+    }
 
     /** The real process: UTF-8 on stdout/stderr whatever the platform's default encoding. */
     public static CliContext system() {
@@ -34,8 +44,9 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
     }
 
     public static CliContext system(PrintWriter out, PrintWriter err) {
-        // System.console() is non-null only when both stdin and stdout are terminals
-        return new CliContext(Environment.system(), Os.current(), System.in, System.console() != null, out, err);
+        boolean terminal = Terminal.attached();
+        return new CliContext(Environment.system(), Os.current(), System.in, terminal,
+                terminal && Help.Ansi.AUTO.enabled(), out, err);
     }
 
     public Path home() {
@@ -61,7 +72,7 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
     /** Colour only for a person at a terminal, and never when NO_COLOR is set non-empty (https://no-color.org). */
     public Palette palette() {
         String noColor = environment.env().get("NO_COLOR");
-        return new Palette(interactive && (noColor == null || noColor.isEmpty()));
+        return new Palette(colour && (noColor == null || noColor.isEmpty()));
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {

@@ -1,5 +1,7 @@
 package io.memtomem.server.lifecycle;
 
+import io.memtomem.core.Terminal;
+
 /**
  * Started by hand in a terminal, the server would sit waiting for JSON-RPC on the keyboard. This tells the user how
  * to register it with an MCP host instead.
@@ -8,9 +10,9 @@ public final class TerminalGuard {
     private TerminalGuard() {
     }
 
-    /** Both stdin and stdout are terminals (what {@code System.console() != null} means on Java 17). */
+    /** Both stdin and stdout are terminals (on Java 22-24 a console exists for pipes too: see {@link Terminal}). */
     public static boolean startedByHand() {
-        return System.console() != null;
+        return Terminal.attached();
     }
 
     /** {@code launcherDir}: the bin/ directory of this install (set by the launcher), or null. */
