@@ -81,7 +81,7 @@ public final class PidFileNames {
         return os.isMacOs() ? path.toLowerCase(Locale.ROOT) : path;
     }
 
-    private static String sha256Hex(String text) {
+    static String sha256Hex(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -72,7 +72,11 @@ public final class RuntimeDirs {
      * @throws UncheckedIOException when the leaf cannot be created (e.g. its parent is missing)
      */
     public static Path ensure(Os os) throws RuntimeDirRefusedException {
-        Path dir = canonical(os);
+        return ensureDir(os, canonical(os));
+    }
+
+    /** {@link #ensure} for {@code dir} (the runtime dir or one of its sub-directories): same checks, same mode. */
+    static Path ensureDir(Os os, Path dir) throws RuntimeDirRefusedException {
         while (validate(os, dir) == Presence.ABSENT) {
             try {
                 create(os, dir);

@@ -83,11 +83,10 @@ public final class ServerProcess {
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         Path storeDir = config.storeDir();
-        LazyStore store = usable ? new LazyStore(config, () -> log.attach(storeDir))
+        LazyStore store = usable ? new LazyStore(config, os, () -> log.attach(storeDir))
                 : LazyStore.refusing(new MemtomemException(ConfigProblemTools.message(configProblem)));
         ServerContext context = new ServerContext(config, store, os, mode, usable
-                ? lockTaken.thenApply(StoreLock::outcome) : CompletableFuture.completedFuture(LockOutcome.HELD),
-                configProblem);
+                ? () -> lockTaken.join().outcome() : () -> LockOutcome.HELD, configProblem);
         // stdin stays unread until the lock is decided
         CompletableFuture<Void> lockDecided = new CompletableFuture<>();
         McpSyncServer server = mcp.start(context, stdin, protocol, activity, () -> shutdown.fire("stdin closed"),

@@ -1,5 +1,6 @@
 package io.memtomem.cli.uninstall;
 
+import io.memtomem.locking.InstanceRegistry;
 import io.memtomem.locking.ServerState;
 
 import java.util.ArrayList;
@@ -13,6 +14,10 @@ import java.util.Optional;
 record Refusal(List<String> lines) {
 
     static Optional<Refusal> check(StoreGates gates, boolean force, boolean windows) {
+        Optional<Refusal> registry = registry(gates, windows);
+        if (registry.isPresent()) {
+            return registry;
+        }
         if (gates.server().cannotVerify() && (!force || windows)) {
             return Optional.of(cannotVerify(gates.server(), windows));
         }
@@ -40,10 +45,49 @@ record Refusal(List<String> lines) {
         return new Refusal(late);
     }
 
+    /**
+     * The instance registry is evidence, not a heuristic: {@code --force} never overrides it (locking.md §7.3 step 7).
+     * A live server is named with the pid-lock wording too when it also holds this store's pid lock.
+     */
+    private static Optional<Refusal> registry(StoreGates gates, boolean windows) {
+        InstanceRegistry.Enumeration registry = gates.registry();
+        List<String> lines = new ArrayList<>();
+        switch (registry.verdict()) {
+            case NONE -> {
+                return Optional.empty();
+            }
+            case LIVE -> {
+                if (gates.server().alive() && gates.server().pid() != null) {
+                    lines.addAll(running(gates.server(), windows));
+                }
+                List<String> pids = registry.live().stream().map(instance -> Long.toString(instance.pid()))
+                        .distinct().toList();
+                lines.add("A live memtomem-server instance is registered (pid " + String.join(", ", pids)
+                        + "): a server has a memtomem store open.");
+                lines.add("Stop it first: quit the MCP host (editor or agent) that started it, or run: "
+                        + (windows ? "taskkill /PID " + String.join(" /PID ", pids) : "kill " + String.join(" ", pids)));
+            }
+            case UNTRUSTED -> {
+                lines.add("The instance registry cannot be trusted: " + registry.problemPath() + " ("
+                        + registry.problem() + ").");
+                lines.add("Repair or remove that path; retrying is pointless until then.");
+            }
+            case UNKNOWN -> {
+                lines.add("Could not determine whether a memtomem-server instance is running ("
+                        + (registry.problemPath() == null ? "" : registry.problemPath() + ": ") + registry.problem()
+                        + ").");
+                lines.add("Retry in a moment.");
+            }
+        }
+        lines.add("--force does not override this check.");
+        return Optional.of(new Refusal(lines));
+    }
+
     private static Refusal cannotVerify(ServerState server, boolean windows) {
         List<String> lines = new ArrayList<>();
-        lines.add("Cannot verify whether a memtomem server is running: probing " + server.pidFile() + " failed ("
-                + server.probeError() + ").");
+        // a fail-closed state without a pid file (e.g. a refused runtime dir) names its cause in the error alone
+        lines.add("Cannot verify whether a memtomem server is running: " + (server.pidFile() == null ? ""
+                : "probing " + server.pidFile() + " failed: ") + server.probeError() + ".");
         lines.add("Repair or remove that path, then retry.");
         if (!windows) {
             lines.add("If you are sure no server is using this store, pass --force.");

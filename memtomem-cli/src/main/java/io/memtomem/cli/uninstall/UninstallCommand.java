@@ -6,6 +6,8 @@ import io.memtomem.cli.common.Prompt;
 import io.memtomem.cli.common.Text;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.locking.InstanceRegistry;
+import io.memtomem.locking.LifecycleBarrier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -103,12 +105,27 @@ public final class UninstallCommand implements Callable<Integer> {
                 return ExitCode.ERROR.code();
             }
         }
-        // the prompt may have waited for minutes: whatever was checked before it is stale now
-        Optional<Refusal> late = Refusal.check(probe(dbPath), force, windows);
-        if (late.isPresent()) {
-            return refuse(late.get().becameActive());
+        // no server can open a store while the barrier is held exclusively, and none that has one open lets go of its
+        // shared hold: under it, the re-check below stays true until the deletion is done
+        Optional<LifecycleBarrier> barrier;
+        try {
+            barrier = LifecycleBarrier.exclusive(context.os(), LifecycleBarrier.BUDGET);
+        } catch (IOException | RuntimeException e) {
+            return refuse(new Refusal(List.of("The lifecycle barrier could not be used (" + e.getMessage() + ").",
+                    "Repair the memtomem runtime directory, then retry; --force does not override this check.")));
         }
-        return delete(inventory, plan);
+        if (barrier.isEmpty()) {
+            return refuse(new Refusal(List.of("A memtomem server (or another uninstall) is holding the lifecycle "
+                    + "barrier: it has a store open.", "Stop it, then retry; --force does not override this check.")));
+        }
+        try (LifecycleBarrier held = barrier.get()) {
+            // the prompt may have waited for minutes: whatever was checked before it is stale now
+            Optional<Refusal> late = Refusal.check(probe(dbPath), force, windows);
+            if (late.isPresent()) {
+                return refuse(late.get().becameActive());
+            }
+            return delete(inventory, plan);
+        }
     }
 
     private int delete(Inventory inventory, List<Entry> plan) {
@@ -140,7 +157,8 @@ public final class UninstallCommand implements Callable<Integer> {
     }
 
     private StoreGates probe(Path dbPath) {
-        return new StoreGates(dbPath, context.serverState(dbPath), DbWriteLock.probe(dbPath));
+        return new StoreGates(dbPath, context.serverState(dbPath), DbWriteLock.probe(dbPath),
+                InstanceRegistry.enumerate(context.os()));
     }
 
     private int refuse(Refusal refusal) {

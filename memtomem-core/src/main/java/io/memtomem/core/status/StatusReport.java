@@ -45,7 +45,7 @@ public record StatusReport(String version, Path storeDir, Path dbPath, boolean d
                 "vectors_pending", embedding.vectorsPending()));
         json.put("server", object("running", server.running(), "pid", server.pid(), "started", server.started(),
                 "pid_file", server.pidFile() == null ? null : server.pidFile().toString(),
-                "probe_error", server.probeError()));
+                "probe_error", server.probeError(), "serving_pids", server.serving()));
         json.put("warnings", warnings.stream()
                 .map(warning -> object("kind", warning.kind(), "detail", warning.detail(), "fix", warning.fix()))
                 .toList());

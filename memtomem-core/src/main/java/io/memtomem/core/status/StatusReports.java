@@ -115,6 +115,9 @@ public final class StatusReports {
 
         section(text, "Server");
         line(text, "Status:", serverStatus(report.server()));
+        if (!report.server().serving().isEmpty()) {
+            line(text, "Serving:", serving(report.server()));
+        }
         if (report.server().pidFile() != null) {
             line(text, "Pid file:", report.server().pidFile().toString());
         }
@@ -139,7 +142,25 @@ public final class StatusReports {
                     + (server.started() == null ? "" : ", started " + server.started());
             return "running (" + details + ")";
         }
+        if (!server.serving().isEmpty()) {
+            return "running without the pid lock (pid " + joined(server.serving()) + ")";
+        }
         return server.pidFile() == null ? "not running" : "not running (stale pid file)";
+    }
+
+    /** e.g. {@code 2 servers (pids 11, 22); only pid 11 holds the pid lock}. */
+    static String serving(ServerBlock server) {
+        List<Long> pids = server.serving();
+        String text = pids.size() == 1 ? "1 server (pid " + pids.get(0) + ")"
+                : pids.size() + " servers (pids " + joined(pids) + ")";
+        if (pids.size() > 1 && server.running() && server.pid() != null) {
+            text += "; only pid " + server.pid() + " holds the pid lock, the others serve beside it";
+        }
+        return text;
+    }
+
+    private static String joined(List<Long> pids) {
+        return pids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static StatusReport report(MemtomemConfig config, boolean dbExists, IndexStats stats,

@@ -1,11 +1,13 @@
 package io.memtomem.core.write;
 
 import io.memtomem.core.MemtomemException;
+import io.memtomem.locking.LockFiles;
 import io.memtomem.locking.LockMode;
 import io.memtomem.locking.LockableFile;
 import io.memtomem.locking.Os;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SidecarLock implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long MAX_PAUSE_MILLIS = 10;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path realFile;
@@ -83,46 +84,21 @@ public final class SidecarLock implements AutoCloseable {
         }
     }
 
-    /**
-     * Polls the non-blocking lock rather than blocking in the kernel, so a stuck process yields a clear timeout. The
-     * pause stays short: a Python writer that re-takes the lock in a loop would otherwise starve us.
-     */
+    /** Polls rather than blocking in the kernel, so a stuck process yields a clear timeout. */
     private static LockableFile lockSidecar(Os os, Path realFile, long deadline) {
         Path path = sidecarOf(realFile);
-        LockableFile sidecar = null;
         try {
-            sidecar = os.lockBackend().openForWriting(path);
-            long pauseMillis = 1;
-            while (!sidecar.tryLock(LockMode.EXCLUSIVE)) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw busy(realFile);
-                }
-                Thread.sleep(pauseMillis);
-                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
-            }
-            return sidecar;
+            return LockFiles.lockBefore(os, path, LockMode.EXCLUSIVE, deadline).orElseThrow(() -> busy(realFile));
+        } catch (InterruptedIOException e) {
+            throw new MemtomemException("Interrupted while waiting for the lock on " + realFile);
         } catch (IOException e) {
-            closeQuietly(sidecar);
             throw new MemtomemException("Cannot lock " + path + ": " + e.getMessage()
                     + ": check that its directory is writable");
-        } catch (InterruptedException e) {
-            closeQuietly(sidecar);
-            Thread.currentThread().interrupt();
-            throw new MemtomemException("Interrupted while waiting for the lock on " + realFile);
-        } catch (RuntimeException e) {
-            closeQuietly(sidecar);
-            throw e;
         }
     }
 
     private static MemtomemException busy(Path realFile) {
         return new MemtomemException("Timed out after " + TIMEOUT.toSeconds() + " s waiting for the lock on " + realFile
                 + ": another memtomem process is writing or indexing it; retry when it has finished");
-    }
-
-    private static void closeQuietly(LockableFile sidecar) {
-        if (sidecar != null) {
-            sidecar.close();
-        }
     }
 }

@@ -157,7 +157,7 @@ class StatusReportsTest {
                     "embedding", "server", "warnings"), List.copyOf(json.keySet()));
             @SuppressWarnings("unchecked")
             Map<String, Object> server = (Map<String, Object>) json.get("server");
-            assertEquals(List.of("running", "pid", "started", "pid_file", "probe_error"),
+            assertEquals(List.of("running", "pid", "started", "pid_file", "probe_error", "serving_pids"),
                     List.copyOf(server.keySet()));
             assertEquals(true, server.get("running"));
             assertEquals(4242L, server.get("pid"));
@@ -187,5 +187,16 @@ class StatusReportsTest {
         assertEquals("embedding_dim_mismatch", warning.kind());
         assertTrue(warning.fix().contains("mm embedding-reset"));
         assertTrue(report.embedding().mismatch());
+    }
+
+    /** #12: a registered server without the pid lock is reported, never "not running". */
+    @Test
+    void serversTheRegistryShowsAreNamedBesideThePidLockHolder() {
+        ServerBlock two = new ServerBlock(true, 11L, null, Path.of("/tmp/memtomem-0/server-x.pid"), null,
+                List.of(11L, 22L));
+        assertEquals("2 servers (pids 11, 22); only pid 11 holds the pid lock, the others serve beside it",
+                StatusReports.serving(two));
+        ServerBlock unlocked = new ServerBlock(false, null, null, null, null, List.of(22L));
+        assertEquals("running without the pid lock (pid 22)", StatusReports.serverStatus(unlocked));
     }
 }

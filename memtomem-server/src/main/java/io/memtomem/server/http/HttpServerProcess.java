@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -82,9 +81,8 @@ public final class HttpServerProcess {
             return 1;
         }
         McpServerFactory mcp = McpServerFactory.prepare();
-        LazyStore store = new LazyStore(config, () -> log.attach(config.storeDir()));
-        ServerContext context = new ServerContext(config, store, os, mode,
-                CompletableFuture.completedFuture(lock.outcome()));
+        LazyStore store = new LazyStore(config, os, () -> log.attach(config.storeDir()));
+        ServerContext context = new ServerContext(config, store, os, mode, lock::outcome);
         ActivityTracker activity = new ActivityTracker();
         HttpGate gate = new HttpGate(host, loopback ? null : config.storeDir());
         McpHttpServer http;

@@ -3,6 +3,7 @@ package io.memtomem.server.lifecycle;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.locking.Os;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,25 +16,36 @@ public final class LazyStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LazyStore.class);
 
     private final MemtomemConfig config;
+    private final Os presenceOs;
     private final Runnable onOpened;
     private final MemtomemException refusal;
     private volatile Memtomem memtomem;
+    private ServerPresence presence;
     private boolean closed;
 
     /** {@code onOpened} runs once the store directory exists (the server starts its log file there). */
     public LazyStore(MemtomemConfig config, Runnable onOpened) {
-        this(config, onOpened, null);
+        this(config, null, onOpened, null);
     }
 
-    private LazyStore(MemtomemConfig config, Runnable onOpened, MemtomemException refusal) {
+    /**
+     * A store whose server announces itself on {@code os}'s runtime dir (lifecycle barrier, instance registry) while
+     * the store is open; {@code null} for in-process tools that are no server.
+     */
+    public LazyStore(MemtomemConfig config, Os presenceOs, Runnable onOpened) {
+        this(config, presenceOs, onOpened, null);
+    }
+
+    private LazyStore(MemtomemConfig config, Os presenceOs, Runnable onOpened, MemtomemException refusal) {
         this.config = config;
+        this.presenceOs = presenceOs;
         this.onOpened = onOpened;
         this.refusal = refusal;
     }
 
     /** A store that never opens, for a server whose configuration is broken: every use answers {@code why}. */
     public static LazyStore refusing(MemtomemException why) {
-        return new LazyStore(null, () -> { }, why);
+        return new LazyStore(null, null, () -> { }, why);
     }
 
     public Memtomem get() {
@@ -50,7 +62,20 @@ public final class LazyStore implements AutoCloseable {
         }
         if (memtomem == null) {
             long started = System.nanoTime();
-            Memtomem opened = Memtomem.open(config);
+            ServerPresence entered = presenceOs == null ? null : ServerPresence.beforeOpen(presenceOs);
+            Memtomem opened;
+            try {
+                opened = Memtomem.open(config);
+            } catch (RuntimeException e) {
+                if (entered != null) {
+                    entered.close();
+                }
+                throw e;
+            }
+            if (entered != null) {
+                entered.afterOpen(presenceOs, config.dbPath());
+                presence = entered;
+            }
             onOpened.run();
             try {
                 opened.startWatcher();
@@ -70,6 +95,10 @@ public final class LazyStore implements AutoCloseable {
         if (memtomem != null) {
             memtomem.close();
             memtomem = null;
+        }
+        if (presence != null) {
+            presence.close(); // only after a confirmed close: an uninstall must never delete a store still open
+            presence = null;
         }
     }
 }

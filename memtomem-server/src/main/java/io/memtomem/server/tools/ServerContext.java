@@ -10,22 +10,23 @@ import io.memtomem.server.lifecycle.LockOutcome;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What every tool family shares: the startup configuration, the store (opened by the first tool that needs it), the
- * platform (for the pid-file probe in {@code mem_status}), the tool mode, and how the store's pid lock went. The lock
- * is decided on its own thread while the server starts, always before the first request is read.
+ * platform (for the pid-file probe in {@code mem_status}), the tool mode, and how the store's pid lock stands now. The
+ * lock is decided on its own thread while the server starts, always before the first request is read, and a contended
+ * server may take it over later.
  *
  * @param configProblem why the configuration (config.json, a {@code MEMTOMEM_*} variable) could not be used, or
  *                      {@code null}; with a problem the server still serves, and every tool answers it
  *                      ({@link ConfigProblemTools}) while {@code config} holds the defaults for the tool schemas
  */
 public record ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode,
-                            CompletableFuture<LockOutcome> lockOutcome, MemtomemException configProblem) {
+                            Supplier<LockOutcome> lockOutcome, MemtomemException configProblem) {
 
     public ServerContext(MemtomemConfig config, LazyStore lazyStore, Os os, ToolMode mode,
-                         CompletableFuture<LockOutcome> lockOutcome) {
+                         Supplier<LockOutcome> lockOutcome) {
         this(config, lazyStore, os, mode, lockOutcome, null);
     }
 

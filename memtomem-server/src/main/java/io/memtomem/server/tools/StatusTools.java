@@ -41,9 +41,10 @@ public final class StatusTools {
                 call -> {
                     Memtomem store = context.store();
                     var config = context.config();
-                    ServerBlock server = ServerBlock.from(Liveness.checkServer(context.os(), config.storage().sqlitePath(),
-                            config.environment().userHome()));
-                    List<StatusWarning> concurrent = context.lockOutcome().join()
+                    ServerBlock server = ServerBlock.withRegistry(Liveness.checkServer(context.os(),
+                            config.storage().sqlitePath(), config.environment().userHome()), context.os(),
+                            config.storage().sqlitePath());
+                    List<StatusWarning> concurrent = context.lockOutcome().get()
                             .warning(server, ProcessHandle.current().pid()).stream().toList();
                     StatusReport report = StatusReports.collect(store, server, concurrent);
                     return OutputFormat.of(call.args()) == OutputFormat.STRUCTURED

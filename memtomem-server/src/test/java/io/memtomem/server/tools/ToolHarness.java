@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +54,7 @@ final class ToolHarness implements AutoCloseable {
         this.home = home;
         this.config = MemtomemConfig.load(new Environment(home, env, cwd));
         this.store = new LazyStore(config, () -> { });
-        this.context = new ServerContext(config, store, os, ToolMode.FULL,
-                CompletableFuture.completedFuture(lock));
+        this.context = new ServerContext(config, store, os, ToolMode.FULL, () -> lock);
         this.catalog = ToolCatalog.create(context);
         this.resources = new IndexResources(context).all();
     }
