@@ -30,8 +30,8 @@ public final class Liveness {
         try {
             usable = RuntimeDirs.usable(os);
         } catch (RuntimeDirRefusedException refused) {
-            return ServerState.failClosed(os, null, "runtime directory " + refused.target() + " cannot be trusted ("
-                    + refused.shortReason() + ")");
+            return ServerState.failClosed(os, null, "runtime directory " + refused.target() + " cannot be trusted, "
+                    + refused.summary());
         } catch (UncheckedIOException e) {
             return ServerState.failClosed(os, null, "runtime directories could not be determined ("
                     + VerifiedPidFile.describe(e.getCause()) + ")");

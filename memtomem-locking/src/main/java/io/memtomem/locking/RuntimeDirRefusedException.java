@@ -15,14 +15,16 @@ public class RuntimeDirRefusedException extends IOException {
     private final transient Path target;
     private final String removalHint;
     private final String shortReason;
+    private final String fix;
 
     private RuntimeDirRefusedException(Reason reason, Path target, String message, String removalHint,
-            String shortReason, Throwable cause) {
+            String shortReason, String fix, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.target = target;
         this.removalHint = removalHint;
         this.shortReason = shortReason;
+        this.fix = fix;
     }
 
     public Reason reason() {
@@ -43,41 +45,56 @@ public class RuntimeDirRefusedException extends IOException {
         return shortReason;
     }
 
+    /**
+     * One line for status displays: who owns the directory when it is someone else, and what to run, e.g.
+     * {@code owned by uid 1001 (mallory), another user: ask an administrator to run: rm -rf -- /tmp/memtomem-0}.
+     */
+    public String summary() {
+        return fix;
+    }
+
     static RuntimeDirRefusedException cannotStat(Os os, Path target, IOException cause) {
         String type = cause.getClass().getSimpleName();
         return new RuntimeDirRefusedException(Reason.CANNOT_STAT, target,
                 refusing(os, target) + "cannot stat it (" + type + ": "
                         + TerminalText.scrub(os, cause.getMessage()) + "). Check the directory and its parent.",
-                "", "cannot stat (" + type + ")", cause);
+                "", "cannot stat (" + type + ")", "cannot stat (" + type + "): check the directory and its parent",
+                cause);
     }
 
     static RuntimeDirRefusedException symlink(Os os, Path target) {
         String hint = "rm -f -- " + quoted(os, target);
         return new RuntimeDirRefusedException(Reason.SYMLINK, target,
                 refusing(os, target) + "it is a symlink, which could redirect pid files anywhere. Remove it and retry:\n"
-                        + "    " + hint, hint, "symlink", null);
+                        + "    " + hint, hint, "symlink", removeIt("symlink", hint), null);
     }
 
     static RuntimeDirRefusedException junction(Os os, Path target) {
         String hint = "rmdir -- " + quoted(os, target);
         return new RuntimeDirRefusedException(Reason.JUNCTION, target,
                 refusing(os, target) + "it is a junction, which could redirect pid files anywhere. Remove the junction"
-                        + " (its target is not touched) and retry:\n    " + hint, hint, "junction", null);
+                        + " (its target is not touched) and retry:\n    " + hint, hint, "junction", removeIt("junction", hint), null);
     }
 
     static RuntimeDirRefusedException notDirectory(Os os, Path target) {
         String hint = "rm -f -- " + quoted(os, target);
         return new RuntimeDirRefusedException(Reason.NOT_DIRECTORY, target,
                 refusing(os, target) + "it exists but is not a directory. Remove it and retry:\n    " + hint,
-                hint, "not a directory", null);
+                hint, "not a directory", removeIt("not a directory", hint), null);
     }
 
-    static RuntimeDirRefusedException wrongOwner(Os os, Path target, long actualUid, long expectedUid) {
+    /** @param ownerName the owner's user name, or {@code null} when it cannot be looked up */
+    static RuntimeDirRefusedException wrongOwner(Os os, Path target, long actualUid, String ownerName,
+            long expectedUid) {
         String hint = "rm -rf -- " + quoted(os, target);
+        String owner = ownerName == null ? "" : " (" + TerminalText.scrub(os, ownerName) + ")";
         return new RuntimeDirRefusedException(Reason.WRONG_OWNER, target,
-                refusing(os, target) + "it is owned by uid " + actualUid + ", not by the effective uid " + expectedUid
+                refusing(os, target) + "it is owned by uid " + actualUid + owner + ", not by the effective uid "
+                        + expectedUid
                         + ", so another user controls it. Ask an administrator to remove it:\n    " + hint,
-                hint, "owned by uid " + actualUid, null);
+                hint, "owned by uid " + actualUid, "owned by uid " + actualUid + owner + ", another user, not you (uid "
+                        + expectedUid + "): memtomem never uses a directory someone else controls; ask an administrator"
+                        + " to run: " + hint, null);
     }
 
     static RuntimeDirRefusedException unsafePermissions(Os os, Path target, int mode) {
@@ -87,7 +104,11 @@ public class RuntimeDirRefusedException extends IOException {
                 refusing(os, target) + "it has unsafe permissions " + octal + " (group/other bits 0o"
                         + Integer.toOctalString(mode & 077) + " must be clear). An existing directory is never"
                         + " chmod-ed; remove it and retry:\n    " + hint,
-                hint, "unsafe permissions " + octal, null);
+                hint, "unsafe permissions " + octal, removeIt("unsafe permissions " + octal, hint), null);
+    }
+
+    private static String removeIt(String why, String hint) {
+        return why + ": remove it, then retry: " + hint;
     }
 
     private static String refusing(Os os, Path target) {

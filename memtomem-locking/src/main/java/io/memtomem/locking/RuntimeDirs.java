@@ -206,11 +206,20 @@ public final class RuntimeDirs {
         long owner = Integer.toUnsignedLong((Integer) unix.get("uid"));
         long expected = os.effectiveUid();
         if (owner != expected) {
-            throw RuntimeDirRefusedException.wrongOwner(os, dir, owner, expected);
+            throw RuntimeDirRefusedException.wrongOwner(os, dir, owner, ownerName(dir), expected);
         }
         int mode = (Integer) unix.get("mode");
         if ((mode & GROUP_OTHER_BITS) != 0) {
             throw RuntimeDirRefusedException.unsafePermissions(os, dir, mode);
+        }
+    }
+
+    /** The owner's user name for messages; null when the platform cannot tell. */
+    private static String ownerName(Path dir) {
+        try {
+            return Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return null;
         }
     }
 

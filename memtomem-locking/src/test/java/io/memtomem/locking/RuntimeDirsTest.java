@@ -224,6 +224,23 @@ class RuntimeDirsTest {
         assertEquals("rwx------", mode(leaf));
     }
 
+    /** #13: a runtime dir another user created first is named with its owner and the command that clears it. */
+    @Test
+    void aRuntimeDirOwnedByAnotherUserSaysWhoOwnsItAndWhatToRun() throws IOException {
+        Path leaf = Files.createDirectory(tmp.resolve("rt"));
+        Files.setPosixFilePermissions(leaf, PosixFilePermissions.fromString("rwx------"));
+        FakeOs os = FakeOs.posixWithRuntimeDir(leaf);
+        long realOwner = os.effectiveUid();
+        String ownerName = Files.getOwner(leaf).getName();
+
+        ServerState state = Liveness.checkServer(os.withEuid(realOwner + 1), tmp.resolve("memtomem.db"), tmp);
+
+        assertTrue(state.cannotVerify());
+        assertEquals("runtime directory " + leaf + " cannot be trusted, owned by uid " + realOwner + " (" + ownerName
+                + "), another user, not you (uid " + (realOwner + 1) + "): memtomem never uses a directory someone"
+                + " else controls; ask an administrator to run: rm -rf -- " + leaf, state.probeError());
+    }
+
     /**
      * §1.4 (supports §9 scenario 19/21): hints quote a whitespace path as one shell token behind {@code --}, and render
      * control characters as {@code \xNN} bytes in {@code $'…'} form with no raw control byte anywhere in the message.
