@@ -1,5 +1,6 @@
 package io.memtomem.it;
 
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 
 import static io.memtomem.it.TextAssertions.assertNotContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Scenario 7: four MCP servers and two {@code mm add} loops write 100 entries each into one store at the same time.
@@ -79,6 +82,140 @@ class SoakIT {
             assertEquals(expected.size(), db.count("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH '"
                     + WORD + "'"), "entries in the full-text index");
         }
+    }
+
+    /**
+     * Issue 12: two servers race deletes and edits of the same ids, each retried, while {@code mm add} appends to the
+     * same file. Every targeted entry carries the same body as the untargeted ones, so an id matched by body alone
+     * would hit a neighbour. Each id must be answered exactly once with success and otherwise "not found", no
+     * untargeted entry may change, and the index must list exactly the entries the markdown holds.
+     */
+    @Test
+    void twoServersRetryingDeletesAndEditsOfTheSameIdsTouchOnlyTheirTargetsWhileAddsRun() throws Exception {
+        int targets = 10;
+        int adds = 10;
+        try (McpServerConnection first = McpServerConnection.start(sandbox);
+             McpServerConnection second = McpServerConnection.start(sandbox)) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < targets; i++) {
+                for (String kind : List.of("Delete", "Edit", "Keep")) {
+                    entries.add(Map.of("key", String.format("%s %02d", kind, i), "value", SAME_BODY));
+                }
+            }
+            first.callOk("mem_do", Map.of("action", "batch_add", "params", Map.of("entries", entries)));
+            Map<String, String> ids = idsByHeading();
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                Future<?> adder = pool.submit(() -> {
+                    for (int i = 0; i < adds; i++) {
+                        Mm.run(sandbox, "add", "soakround added " + i, "--title", String.format("Added %02d", i))
+                                .assertOk();
+                    }
+                });
+                Future<Map<String, Integer>> one =
+                        pool.submit(() -> deleteAndEdit(first, "s1", ids, targets, false));
+                Future<Map<String, Integer>> two =
+                        pool.submit(() -> deleteAndEdit(second, "s2", ids, targets, true));
+                adder.get(10, TimeUnit.MINUTES);
+                Map<String, Integer> successes = new TreeMap<>(one.get(10, TimeUnit.MINUTES));
+                two.get(10, TimeUnit.MINUTES)
+                        .forEach((heading, count) -> successes.merge(heading, count, Integer::sum));
+                Map<String, Integer> expectedSuccesses = new TreeMap<>();
+                for (int i = 0; i < targets; i++) {
+                    expectedSuccesses.put(String.format("Delete %02d", i), 1);
+                    expectedSuccesses.put(String.format("Edit %02d", i), 1);
+                }
+                assertEquals(expectedSuccesses, successes, "successful calls per targeted id");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        Map<String, String> sections = sections(MarkdownFiles.text(sandbox.memoriesDir()));
+        Set<String> expectedHeadings = new TreeSet<>();
+        for (int i = 0; i < targets; i++) {
+            expectedHeadings.add(String.format("Edit %02d", i));
+            expectedHeadings.add(String.format("Keep %02d", i));
+        }
+        for (int i = 0; i < adds; i++) {
+            expectedHeadings.add(String.format("Added %02d", i));
+        }
+        assertEquals(expectedHeadings, sections.keySet(), "markdown = adds - deletes");
+        for (int i = 0; i < targets; i++) {
+            assertTrue(sections.get(String.format("Keep %02d", i)).endsWith("\n\n" + SAME_BODY),
+                    () -> "an untargeted entry changed: " + sections);
+            String edited = sections.get(String.format("Edit %02d", i));
+            assertTrue(edited.endsWith("edited by s1") || edited.endsWith("edited by s2"), edited);
+        }
+        try (StoreDb db = StoreDb.open(sandbox.dbPath())) {
+            List<String> indexed = db.strings("SELECT heading_hierarchy FROM chunks").stream()
+                    .map(SoakIT::lastHeading).sorted().toList();
+            assertEquals(List.copyOf(expectedHeadings), indexed, "index = markdown");
+        }
+    }
+
+    private static final String SAME_BODY = "soakround body shared by every seeded entry";
+    private static final Pattern HEADING_JSON = Pattern.compile("\"## ([^\"]+)\"]$");
+
+    /** Deletes every Delete id and edits every Edit id, each call retried once; returns the successes per heading. */
+    private static Map<String, Integer> deleteAndEdit(McpServerConnection server, String name,
+                                                      Map<String, String> ids, int targets, boolean reversed) {
+        Map<String, Integer> successes = new TreeMap<>();
+        for (int n = 0; n < targets; n++) {
+            int i = reversed ? targets - 1 - n : n;
+            String delete = String.format("Delete %02d", i);
+            String edit = String.format("Edit %02d", i);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                count(successes, delete, server.call("mem_do", Map.of("action", "delete",
+                        "params", Map.of("chunk_id", ids.get(delete)))));
+                count(successes, edit, server.call("mem_do", Map.of("action", "edit",
+                        "params", Map.of("chunk_id", ids.get(edit), "content", "soakround " + edit + " edited by "
+                                + name))));
+            }
+        }
+        return successes;
+    }
+
+    /** A call either succeeds or answers "not found" as an error; anything else fails the round. */
+    private static void count(Map<String, Integer> successes, String heading, McpSchema.CallToolResult result) {
+        String text = McpServerConnection.text(result);
+        if (Boolean.TRUE.equals(result.isError())) {
+            assertTrue(text.toLowerCase().contains("not found"), () -> heading + ": " + text);
+        } else {
+            assertNotContains(text.toLowerCase(), "index pending");
+            successes.merge(heading, 1, Integer::sum);
+        }
+    }
+
+    private Map<String, String> idsByHeading() {
+        try (StoreDb db = StoreDb.open(sandbox.dbPath())) {
+            Map<String, String> ids = new TreeMap<>();
+            for (String row : db.strings("SELECT heading_hierarchy || char(9) || id FROM chunks")) {
+                String[] parts = row.split("\t");
+                ids.put(lastHeading(parts[0]), parts[1]);
+            }
+            return ids;
+        }
+    }
+
+    private static String lastHeading(String hierarchyJson) {
+        Matcher m = HEADING_JSON.matcher(hierarchyJson);
+        assertTrue(m.find(), hierarchyJson);
+        return m.group(1);
+    }
+
+    /** Each "## heading" of the markdown with its text up to the next one, failing on a heading seen twice. */
+    private static Map<String, String> sections(String markdown) {
+        Map<String, String> sections = new TreeMap<>();
+        for (String block : markdown.split("\n## ")) {
+            if (block.isBlank() || !block.contains("\n")) {
+                continue;
+            }
+            String heading = block.substring(0, block.indexOf('\n')).replaceFirst("^## ", "");
+            assertEquals(null, sections.put(heading, block.substring(block.indexOf('\n')).strip()),
+                    "heading twice: " + heading);
+        }
+        return sections;
     }
 
     private static void addThroughServer(McpServerConnection server, String writer) {
