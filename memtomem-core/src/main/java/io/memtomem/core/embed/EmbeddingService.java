@@ -53,15 +53,22 @@ public final class EmbeddingService implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    /** Creates the vector tables if needed, settles the stored identity and starts embedding pending chunks. */
+    /**
+     * Creates the vector tables if needed, settles the stored identity and starts embedding pending chunks; on a
+     * read-only database only reads what is there.
+     */
     public static EmbeddingService open(Database database, EmbeddingProvider provider, int batchSize) {
         EmbeddingService service = new EmbeddingService(database, provider, batchSize);
-        database.write("creating the vector tables", session -> {
-            VectorTable.create(session);
-            return null;
-        });
+        if (!database.readOnly()) {
+            database.write("creating the vector tables", session -> {
+                VectorTable.create(session);
+                return null;
+            });
+        }
         service.stored = EmbeddingIdentity.fromMeta(service.meta.all()).orElseGet(() -> {
-            service.meta.put(service.configured.toMeta(), false);
+            if (!database.readOnly()) {
+                service.meta.put(service.configured.toMeta(), false);
+            }
             return service.configured;
         });
         service.startIfUsable();
@@ -71,7 +78,8 @@ public final class EmbeddingService implements AutoCloseable {
     private void startIfUsable() {
         if (!mismatch() && configured.producesVectors()) {
             vectors = new DenseVectors(database, configured.dimension());
-            embedder = new BackgroundEmbedder(database, provider, batchSize);
+            // a read-only store keeps the vectors it has for search; nothing new can be stored
+            embedder = database.readOnly() ? null : new BackgroundEmbedder(database, provider, batchSize);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The SQLite file shared by every server and {@code mm} process of a store (memory-core.md §2.1).
@@ -29,6 +30,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int SQLITE_READONLY = 8;
     private static final int READERS = 3;
     /** WAL pages between automatic checkpoints: SQLite's default, for ordinary short writes. */
     private static final int CHECKPOINT_PAGES = 1000;
@@ -48,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final BusyRetry retry;
     private final AtomicInteger bulkRuns = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean readOnly;
 
     private Database(Path path, Session writer, Duration busyDeadline) {
         this.path = path;
@@ -69,12 +72,19 @@ public final class Database implements AutoCloseable {
         try {
             SchemaVersion.refuseNewer(writer, path);
             database.configureWriter();
-            database.write("creating the schema", session -> {
-                SchemaVersion.refuseNewer(session, path);
-                Schema.migrate(session);
-                return null;
-            });
-            PrivateFiles.restrictToOwner(path);
+            try {
+                database.write("creating the schema", session -> {
+                    SchemaVersion.refuseNewer(session, path);
+                    Schema.migrate(session);
+                    return null;
+                });
+                PrivateFiles.restrictToOwner(path);
+            } catch (StoreException e) {
+                if (!isReadOnly(e.getCause())) {
+                    throw e;
+                }
+                database.openReadOnly();
+            }
             for (int i = 0; i < READERS; i++) {
                 Session reader = new Session(connect(path, openRetry));
                 database.retry.run("configuring a reader", () -> {
@@ -98,9 +108,35 @@ public final class Database implements AutoCloseable {
         return path;
     }
 
+    /** Whether this process may only read the database (a read-only file or mount): every write is refused. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Serves a database this process cannot write (file mode, read-only mount) for reading, as long as it already
+     * holds a memtomem index: searches and status need nothing more, and a schema that is current needs no write.
+     */
+    private void openReadOnly() throws SQLException {
+        try (var tables = writer.prepare("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+                + " AND name IN ('chunks', 'chunks_fts', '_memtomem_meta')").executeQuery()) {
+            if (!tables.next() || tables.getInt(1) < 3) {
+                throw new StoreException("the memtomem database " + path + " is read-only and holds no memtomem "
+                        + "index yet: make it writable (chmod u+w " + path + ") or mount its file system read-write");
+            }
+        }
+        readOnly = true;
+        LOG.info("{} is read-only: searching works, writing and indexing are refused", path);
+    }
+
     /** Runs work in one {@code BEGIN IMMEDIATE} transaction on the writer connection; rolled back on failure. */
     public <T> T write(String what, SqlWork<T> work) {
         ensureOpen();
+        if (readOnly) {
+            throw new StoreException("the memtomem database " + path + " is read-only, so " + what + " is not "
+                    + "possible: searching works, but adding, editing and indexing need write access. Make it "
+                    + "writable (chmod u+w " + path + ") or mount its file system read-write");
+        }
         writeLock.lock();
         try {
             return retry.run(what, () -> inTransaction(work));
@@ -130,6 +166,9 @@ public final class Database implements AutoCloseable {
 
     /** Sets the automatic checkpoint interval of the writer and checkpoints (without waiting) what is due. */
     private void checkpointEvery(int pages) {
+        if (readOnly) {
+            return; // the bulk work's own writes report it
+        }
         writeLock.lock();
         try {
             retry.run("setting the checkpoint interval", () -> {
@@ -189,7 +228,9 @@ public final class Database implements AutoCloseable {
         closed = true;
         writeLock.lock();
         try {
-            writer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            if (!readOnly) {
+                writer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
         } catch (SQLException e) {
             LOG.warn("WAL checkpoint on close of {} failed: {}", path, e.getMessage());
         } finally {
@@ -269,6 +310,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("opening " + path, e);
         }
+    }
+
+    /** SQLITE_READONLY and its extended codes: the file, its directory or its mount is not writable for us. */
+    static boolean isReadOnly(Throwable e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xFF) == SQLITE_READONLY;
     }
 
     static StoreException failure(String what, SQLException e) {
