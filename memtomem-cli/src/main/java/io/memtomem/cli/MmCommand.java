@@ -9,6 +9,7 @@ import io.memtomem.cli.demo.DemoCommand;
 import io.memtomem.cli.edit.EditCommand;
 import io.memtomem.cli.embedding.EmbedCommand;
 import io.memtomem.cli.embedding.EmbeddingResetCommand;
+import io.memtomem.cli.http.HttpTokenCommand;
 import io.memtomem.cli.index.IndexCommand;
 import io.memtomem.cli.init.InitCommand;
 import io.memtomem.cli.list.ListCommand;
@@ -63,6 +64,7 @@ public final class MmCommand implements Runnable {
         commands.put("embed", EmbedCommand.class);
         commands.put("embedding-reset", EmbeddingResetCommand.class);
         commands.put("demo", DemoCommand.class);
+        commands.put("http-token", HttpTokenCommand.class);
         commands.put("uninstall", UninstallCommand.class);
         commands.put("version", VersionCommand.class);
         commands.put("completion", CompletionCommand.class);

@@ -1,6 +1,7 @@
 package io.memtomem.core.status;
 
 import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.remote.HttpEndpoint;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Everything {@code mm status} and {@code mem_status} show, collected once. {@link #toJson()} has stable snake_case
  * keys: {@code version}, {@code store}, {@code search}, {@code index}, {@code memory_dirs},
  * {@code project_memory_dirs}, {@code embedding},
- * {@code server} and {@code warnings}.
+ * {@code server}, {@code http} and {@code warnings}.
  */
 public record StatusReport(String version, Path storeDir, Path dbPath, boolean dbExists, long dbSizeBytes,
                            long totalChunks, long totalSources, long orphanedSources, Map<String, Long> namespaces,
@@ -46,6 +47,9 @@ public record StatusReport(String version, Path storeDir, Path dbPath, boolean d
         json.put("server", object("running", server.running(), "pid", server.pid(), "started", server.started(),
                 "pid_file", server.pidFile() == null ? null : server.pidFile().toString(),
                 "probe_error", server.probeError(), "serving_pids", server.serving()));
+        // the store's Streamable HTTP server, if one runs: its transport and URL (null when none)
+        json.put("http", HttpEndpoint.running(storeDir).map(http -> object("transport", "http", "url", http.url(),
+                "pid", http.pid(), "token_required", http.tokenRequired())).orElse(null));
         json.put("warnings", warnings.stream()
                 .map(warning -> object("kind", warning.kind(), "detail", warning.detail(), "fix", warning.fix()))
                 .toList());

@@ -6,6 +6,7 @@ import io.memtomem.core.config.EmbeddingConfig;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.EmbeddingState;
 import io.memtomem.core.index.WatcherReport;
+import io.memtomem.core.remote.HttpEndpoint;
 import io.memtomem.core.store.IndexStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +122,8 @@ public final class StatusReports {
         if (report.server().pidFile() != null) {
             line(text, "Pid file:", report.server().pidFile().toString());
         }
+        HttpEndpoint.running(report.storeDir()).ifPresent(http -> line(text, "HTTP:", http.url() + " (pid "
+                + http.pid() + (http.tokenRequired() ? ", bearer token required: mm http-token" : "") + ")"));
 
         if (!report.warnings().isEmpty()) {
             section(text, "Warnings");
