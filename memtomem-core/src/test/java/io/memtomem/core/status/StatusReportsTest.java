@@ -9,6 +9,7 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.TestStores;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.index.IndexRequest;
+import io.memtomem.core.remote.HttpEndpoint;
 import io.memtomem.locking.ServerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,11 +151,27 @@ class StatusReportsTest {
     }
 
     @Test
+    void aRunningHttpServerIsShownWithItsUrlAndAStaleOneIsNot() {
+        try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+            Path storeDir = memtomem.config().storeDir();
+            new HttpEndpoint(ProcessHandle.current().pid(), "http://127.0.0.1:8765/mcp", false).write(storeDir);
+            StatusReport report = StatusReports.collect(memtomem, running());
+            assertTrue(StatusReports.renderText(report).contains("HTTP:         http://127.0.0.1:8765/mcp (pid "),
+                    StatusReports.renderText(report));
+            assertEquals(Map.of("transport", "http", "url", "http://127.0.0.1:8765/mcp", "pid",
+                    ProcessHandle.current().pid(), "token_required", false), report.toJson().get("http"));
+            new HttpEndpoint(Long.MAX_VALUE - 1, "http://127.0.0.1:9/mcp", false).write(storeDir);
+            assertEquals(null, StatusReports.collect(memtomem, running()).toJson().get("http"), "a dead pid");
+        }
+    }
+
+    @Test
     void jsonHasStableSnakeCaseKeys() {
         try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
             Map<String, Object> json = StatusReports.collect(memtomem, running()).toJson();
             assertEquals(List.of("version", "store", "search", "index", "memory_dirs", "project_memory_dirs",
-                    "embedding", "server", "warnings"), List.copyOf(json.keySet()));
+                    "embedding", "server", "http", "warnings"), List.copyOf(json.keySet()));
+            assertEquals(null, json.get("http"), "no HTTP server runs on this store");
             @SuppressWarnings("unchecked")
             Map<String, Object> server = (Map<String, Object>) json.get("server");
             assertEquals(List.of("running", "pid", "started", "pid_file", "probe_error", "serving_pids"),
