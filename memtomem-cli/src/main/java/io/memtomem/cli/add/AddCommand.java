@@ -2,6 +2,7 @@ package io.memtomem.cli.add;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.IndexPending;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.NamespaceOption;
@@ -110,9 +111,7 @@ public final class AddCommand implements Callable<Integer> {
             context.out().println("Added to " + result.file() + " (" + result.chunksIndexed() + " chunks indexed)"
                     + replay);
             Optional.ofNullable(PendingVectors.summary(embedded)).ifPresent(context.out()::println);
-            if (result.indexPending() != null) {
-                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
-            }
+            IndexPending.warn(context, result.indexPending());
         }
         Optional.ofNullable(PendingVectors.failure(embedded))
                 .ifPresent(failure -> context.err().println(context.palette().yellow("Warning: ") + failure));
@@ -131,9 +130,7 @@ public final class AddCommand implements Callable<Integer> {
         if (result.bypassedSecrets() != null) {
             payload.put("redaction_bypassed", result.bypassedSecrets());
         }
-        if (result.indexPending() != null) {
-            payload.put("index_pending", result.indexPending());
-        }
+        IndexPending.put(payload, result.indexPending());
         return payload;
     }
 

@@ -2,6 +2,7 @@ package io.memtomem.cli.delete;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.IndexPending;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.core.Memtomem;
@@ -44,16 +45,12 @@ public final class DeleteCommand implements Callable<Integer> {
             payload.put("chunk_id", result.chunkId());
             payload.put("file", result.file().toString());
             payload.put("lines_removed", result.linesRemoved());
-            if (result.indexPending() != null) {
-                payload.put("index_pending", result.indexPending());
-            }
+            IndexPending.put(payload, result.indexPending());
             Json.print(context.out(), payload);
         } else {
             context.out().println("Deleted " + result.chunkId() + " from " + result.file() + " ("
                     + result.linesRemoved() + " lines removed)");
-            if (result.indexPending() != null) {
-                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
-            }
+            IndexPending.warn(context, result.indexPending());
         }
         return ExitCode.OK.code();
     }

@@ -2,6 +2,7 @@ package io.memtomem.cli.edit;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.IndexPending;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.core.Memtomem;
@@ -56,16 +57,12 @@ public final class EditCommand implements Callable<Integer> {
             payload.put("old_chunk_id", result.oldChunkId());
             payload.put("new_chunk_id", result.newChunkId());
             payload.put("file", result.file().toString());
-            if (result.indexPending() != null) {
-                payload.put("index_pending", result.indexPending());
-            }
+            IndexPending.put(payload, result.indexPending());
             Json.print(context.out(), payload);
         } else {
             context.out().println("Edited " + result.oldChunkId() + " in " + result.file() + " (new id "
                     + result.newChunkId() + ")");
-            if (result.indexPending() != null) {
-                context.err().println(context.palette().yellow("Warning: ") + result.indexPending());
-            }
+            IndexPending.warn(context, result.indexPending());
         }
         return ExitCode.OK.code();
     }

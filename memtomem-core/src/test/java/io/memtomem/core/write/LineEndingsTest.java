@@ -3,15 +3,12 @@ package io.memtomem.core.write;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.TestStores;
 import io.memtomem.core.index.IndexRequest;
-import io.memtomem.core.search.RecallRequest;
-import io.memtomem.core.store.StoredChunk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 import static io.memtomem.core.write.WriterFixtures.read;
@@ -91,20 +88,11 @@ class LineEndingsTest {
         memtomem.index(new IndexRequest(file, false, false, null), null);
     }
 
-    private List<StoredChunk> chunks() {
-        return memtomem.recall(new RecallRequest(null, null, "*", file.toString(), null, 500)).chunks().stream()
-                .sorted(Comparator.comparingInt(StoredChunk::startLine)).toList();
-    }
-
     private List<String> headings() {
-        return chunks().stream().map(c -> c.hierarchy().isEmpty() ? "" : c.hierarchy().get(c.hierarchy().size() - 1))
-                .toList();
+        return new IndexedChunks(memtomem, file).headings();
     }
 
     private String idUnder(String heading) {
-        return chunks().stream().filter(c -> !c.hierarchy().isEmpty()
-                        && c.hierarchy().get(c.hierarchy().size() - 1).equals(heading))
-                .map(StoredChunk::id).findFirst().orElseThrow(() -> new AssertionError("no " + heading + " in "
-                        + chunks()));
+        return new IndexedChunks(memtomem, file).idUnder(heading);
     }
 }
