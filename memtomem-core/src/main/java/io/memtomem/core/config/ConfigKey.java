@@ -1,5 +1,6 @@
 package io.memtomem.core.config;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,24 @@ public record ConfigKey(String name, ValueKind kind, String defaultText, Functio
 
     static Function<Object, String> any() {
         return value -> null;
+    }
+
+    /**
+     * A database file, not one of SQLite's special names: {@code :memory:} would be private to one process (the
+     * server and {@code mm} would each see their own empty index, lost at exit) while the pid-file lock treats it as
+     * a store, and the path code would create a file literally named {@code :memory:} in the working directory.
+     */
+    static Function<Object, String> databaseFile() {
+        return value -> {
+            for (Path element : (Path) value) {
+                String name = element.toString();
+                if (name.equals(":memory:") || name.startsWith("file:")) {
+                    return "an in-memory database or SQLite URI (" + name + ") cannot be shared by the server and mm; "
+                            + "name a database file, e.g. ~/.memtomem/memtomem.db";
+                }
+            }
+            return null;
+        };
     }
 
     static Function<Object, String> intRange(int min, int max) {

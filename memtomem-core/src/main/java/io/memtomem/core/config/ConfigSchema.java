@@ -4,6 +4,7 @@ import io.memtomem.core.EditDistance;
 
 import static io.memtomem.core.config.ConfigKey.any;
 import static io.memtomem.core.config.ConfigKey.atLeast;
+import static io.memtomem.core.config.ConfigKey.databaseFile;
 import static io.memtomem.core.config.ConfigKey.intRange;
 import static io.memtomem.core.config.ConfigKey.maxItems;
 import static io.memtomem.core.config.ConfigKey.oneOf;
@@ -61,7 +62,7 @@ public final class ConfigSchema {
                             + "when HOME is read-only.").terminalOnly(),
             // storage
             of("storage.backend", STRING, "sqlite", oneOf("sqlite"), "Storage backend; only sqlite.").terminalOnly(),
-            of("storage.sqlite_path", PATH, "~/.memtomem/memtomem.db", any(),
+            of("storage.sqlite_path", PATH, "~/.memtomem/memtomem.db", databaseFile(),
                     "The SQLite index shared by the server, mm and the Python memtomem.").terminalOnly(),
             accepted("storage.collection_name", STRING, "memories"),
             // search

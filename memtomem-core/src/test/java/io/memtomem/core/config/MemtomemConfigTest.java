@@ -110,6 +110,17 @@ class MemtomemConfigTest {
     }
 
     @Test
+    void anInMemoryDatabaseIsRefusedAndNoFileNamedMemoryIsCreated() {
+        for (String special : List.of(":memory:", "file:memtomem.db?mode=memory")) {
+            ConfigException error = assertThrows(ConfigException.class,
+                    () -> load("MEMTOMEM_STORAGE__SQLITE_PATH", special));
+            assertEquals("storage.sqlite_path", error.key());
+            assertTrue(error.getMessage().contains("cannot be shared by the server and mm"), error.getMessage());
+        }
+        assertFalse(Files.exists(home.resolve(":memory:")));
+    }
+
+    @Test
     void aDirectoryCannotBeBothAMemoryDirAndAProjectMemoryDir() {
         ConfigException error = assertThrows(ConfigException.class, () -> load(
                 "MEMTOMEM_INDEXING__MEMORY_DIRS", "[\"~/shared\"]",
