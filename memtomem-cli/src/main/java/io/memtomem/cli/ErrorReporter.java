@@ -10,8 +10,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -28,8 +30,20 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-        printError(ex.getMessage() + " (see '" + command + " --help')");
+        String message = ex.getMessage() + suggestion(ex) + " (see '" + command + " --help')";
+        if (Arrays.asList(args).contains(JsonOption.NAME)) {
+            Json.print(context.out(), Map.of("error", message));
+        }
+        printError(message);
         return ExitCode.REFUSED_OR_USAGE.code();
+    }
+
+    /** picocli's "Did you mean" for a mistyped command or option. */
+    private static String suggestion(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return ". Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
     }
 
     @Override

@@ -138,4 +138,26 @@ class MainTest {
         Result plain = cli.withEnv("NO_COLOR", "1").runInteractive("", "search", "--bogus");
         assertFalse(plain.err().contains("\u001b["), plain.err());
     }
+
+    @Test
+    void aMistypedCommandGetsADidYouMean() {
+        Result result = cli.run("serch", "deploy");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Did you mean: search?"), result.err());
+    }
+
+    @Test
+    void aMistypedOptionGetsADidYouMean() {
+        Result result = cli.run("init", "--non-interactiv");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Did you mean: --non-interactive?"), result.err());
+    }
+
+    @Test
+    void aUsageErrorWithJsonIsJsonOnStdout() throws Exception {
+        Result result = cli.run("search", "deploy", "--json", "--top-k", "x");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out()).path("error").isTextual(),
+                result.out());
+    }
 }
