@@ -6,6 +6,7 @@ import io.memtomem.cli.completion.CompletionCommand;
 import io.memtomem.cli.config.ConfigCommand;
 import io.memtomem.cli.delete.DeleteCommand;
 import io.memtomem.cli.demo.DemoCommand;
+import io.memtomem.cli.doctor.DoctorCommand;
 import io.memtomem.cli.edit.EditCommand;
 import io.memtomem.cli.embedding.EmbedCommand;
 import io.memtomem.cli.embedding.EmbeddingResetCommand;
@@ -52,6 +53,7 @@ public final class MmCommand implements Runnable {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("init", InitCommand.class);
         commands.put("status", StatusCommand.class);
+        commands.put("doctor", DoctorCommand.class);
         commands.put("add", AddCommand.class);
         commands.put("search", SearchCommand.class);
         commands.put("index", IndexCommand.class);

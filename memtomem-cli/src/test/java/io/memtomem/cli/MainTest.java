@@ -141,21 +141,21 @@ class MainTest {
 
     @Test
     void aMistypedCommandGetsADidYouMean() {
-        Result result = cli.run("serch", "deploy");
+        Result result = CliHarness.in(temp).run("serch", "deploy");
         assertEquals(2, result.exitCode(), result::toString);
-        assertTrue(result.err().contains("Did you mean: search?"), result.err());
+        assertTrue(result.err().contains("Did you mean: search"), result.err());
     }
 
     @Test
     void aMistypedOptionGetsADidYouMean() {
-        Result result = cli.run("init", "--non-interactiv");
+        Result result = CliHarness.in(temp).run("init", "--non-interactiv");
         assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("Did you mean: --non-interactive?"), result.err());
     }
 
     @Test
     void aUsageErrorWithJsonIsJsonOnStdout() throws Exception {
-        Result result = cli.run("search", "deploy", "--json", "--top-k", "x");
+        Result result = CliHarness.in(temp).run("search", "deploy", "--json", "--top-k", "x");
         assertEquals(2, result.exitCode(), result::toString);
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out()).path("error").isTextual(),
                 result.out());

@@ -90,6 +90,24 @@ public final class HostConfigFile {
         return new Outcome(Status.ADDED, file, backup, "");
     }
 
+    /**
+     * The command line the host's memtomem entry runs ({@code command} and {@code args}, space-joined), or null when it
+     * has none or the file cannot be read.
+     */
+    public static String registeredLauncher(McpHost host, Path file) {
+        try {
+            JsonNode entry = MAPPER.readTree(file.toFile()).path(host.serversKey()).path(SERVER_NAME);
+            if (!entry.isObject()) {
+                return null;
+            }
+            StringBuilder line = new StringBuilder(entry.path("command").asText(""));
+            entry.path("args").forEach(arg -> line.append(' ').append(arg.asText()));
+            return line.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** {@code {"mcpServers": {"memtomem": {…}}}} for hosts not covered by {@code --mcp}. */
     public static String snippet(ServerEntry entry) throws JsonProcessingException {
         return WRITER.writeValueAsString(Map.of("mcpServers", Map.of(SERVER_NAME, entry.toJson(McpHost.CLAUDE_DESKTOP))));
