@@ -16,8 +16,12 @@ import java.util.List;
  * A reversed range such as {@code [z-a]} is a bad argument, not a class that silently matches nothing.
  */
 final class PathGlob {
-    /** Longer than any real path pattern, short enough that path × pattern stays small for every source. */
-    static final int MAX_LENGTH = 1024;
+    /**
+     * Longer than any real path pattern, short enough that path × pattern stays small for every source: the worst
+     * case ({@code *} then 255 literals, against a 4,096-character path) is about a million steps (15 ms measured);
+     * against a 110-character path it is 0.01 ms.
+     */
+    static final int MAX_LENGTH = 256;
 
     private static final int STAR = -1;
     private static final int ANY = -2;
