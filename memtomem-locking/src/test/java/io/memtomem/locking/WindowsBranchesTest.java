@@ -213,4 +213,26 @@ class WindowsBranchesTest {
             }
         };
     }
+
+    /**
+     * #18.3 on Windows: the registry sentinel and the lifecycle barrier go through the byte-range backend; a held
+     * sentinel reads live, and closing first (Windows cannot delete a locked file) still removes it.
+     */
+    @Test
+    void windowsRegistryAndBarrierUseTheByteRangeBackend() throws IOException {
+        FakeOs os = windows();
+        Files.createDirectories(tmp.resolve("LocalAppData").resolve("Temp"));
+        Path db = Files.writeString(tmp.resolve("memtomem.db"), "");
+        String digest = InstanceRegistry.storeDigest(os, db).orElseThrow();
+
+        try (LifecycleBarrier barrier = LifecycleBarrier.shared(os, LifecycleBarrier.BUDGET).orElseThrow()) {
+            InstanceRegistry.Registration registration = InstanceRegistry.register(os, db);
+            assertEquals(List.of(ProcessHandle.current().pid()), InstanceRegistry.enumerate(os).serving(digest)
+                    .stream().map(InstanceRegistry.Instance::pid).toList());
+            assertEquals(Optional.empty(), LifecycleBarrier.exclusive(os, java.time.Duration.ofMillis(100)));
+            registration.close();
+            assertFalse(Files.exists(registration.sentinel()));
+        }
+        assertEquals(InstanceRegistry.Verdict.NONE, InstanceRegistry.enumerate(os).verdict());
+    }
 }
