@@ -79,16 +79,8 @@ public final class ChunkStore {
 
     /** Every indexed source path, sorted. */
     public List<String> sources() {
-        return database.read("listing sources", session -> {
-            List<String> sources = new ArrayList<>();
-            try (ResultSet row = session.prepare("SELECT DISTINCT source_file FROM chunks ORDER BY source_file")
-                    .executeQuery()) {
-                while (row.next()) {
-                    sources.add(row.getString(1));
-                }
-            }
-            return sources;
-        });
+        return database.read("listing sources", session -> firstColumn(
+                session.prepare("SELECT DISTINCT source_file FROM chunks ORDER BY source_file")));
     }
 
     /** The indexed sources that are {@code path} or lie under it (a directory), sorted. */
@@ -103,14 +95,18 @@ public final class ChunkStore {
             statement.setString(1, path.toString());
             statement.setString(2, under);
             statement.setString(3, past);
-            List<String> sources = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    sources.add(row.getString(1));
-                }
-            }
-            return sources;
+            return firstColumn(statement);
         });
+    }
+
+    private static List<String> firstColumn(PreparedStatement statement) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+        }
+        return values;
     }
 
     /** Sources with chunk counts, filtered by path (substring or glob) and namespace (exact, list or glob). */
