@@ -20,7 +20,7 @@ import java.nio.file.Path;
  */
 record FileText(String bom, String lineBreak, String body) {
     /** How far {@link #lineBreakOf(Path)} looks: the first line break tells a file's style. */
-    private static final int HEAD_BYTES = 64 * 1024;
+    private static final int HEAD_BYTES = 4096;
 
     static FileText of(String raw) {
         String bom = !raw.isEmpty() && raw.charAt(0) == LineBreaks.BOM ? String.valueOf(LineBreaks.BOM) : "";
