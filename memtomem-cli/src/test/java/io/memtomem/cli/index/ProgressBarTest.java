@@ -18,13 +18,13 @@ class ProgressBarTest {
 
     @Test
     void showsFilesChunksRateAndEta() {
-        String line = ProgressBar.render(progress(10, 40, 120), 2.0);
+        String line = ProgressBar.render(progress(10, 40, 120), 2.0, 100);
         assertEquals("[######------------------] 10/40 files  120 chunks  5.0 files/s  ETA 6s", line);
     }
 
     @Test
     void theEmbeddingPhaseShowsChunksEmbeddedRateAndEta() {
-        String line = ProgressBar.renderEmbedding(30, 120, 3.0);
+        String line = ProgressBar.renderEmbedding(30, 120, 3.0, 100);
         assertEquals("[######------------------] 30/120 chunks embedded  10.0 chunks/s  ETA 9s", line);
     }
 
@@ -32,7 +32,7 @@ class ProgressBarTest {
     void theEmbeddingBarIsDrawnWhileChunksArePendingAndErasedAtTheEnd() {
         StringWriter err = new StringWriter();
         AtomicLong clock = new AtomicLong();
-        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get);
+        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get, 100);
         clock.set(1_000_000_000L);
         bar.onProgress(64, 200);
         assertTrue(err.toString().contains("64/200 chunks embedded"), err::toString);
@@ -41,15 +41,39 @@ class ProgressBarTest {
     }
 
     @Test
-    void etaIsUnknownBeforeAnyFileIsDone() {
-        assertTrue(ProgressBar.render(progress(0, 40, 0), 0.0).endsWith("ETA ?"));
+    void noRateOrEtaUntilThereIsARate() {
+        assertEquals("[------------------------] 0/40 files  0 chunks", ProgressBar.render(progress(0, 40, 0), 0.0, 100));
+        String early = ProgressBar.render(progress(3, 40, 9), 0.4, 100);
+        assertFalse(early.contains("ETA") || early.contains("/s"), early);
+    }
+
+    @Test
+    void atFiftyColumnsTheLineFitsLeftOfTheLastColumn() {
+        for (int columns : new int[] {50, 30, 12}) {
+            String line = ProgressBar.render(progress(1234, 56789, 987654), 12.0, columns);
+            assertTrue(line.length() < columns, columns + " columns: " + line);
+            assertTrue(line.startsWith("["), line);
+        }
+        // 50 columns: rate and ETA no longer fit and are left out, the counts stay
+        assertEquals("[------------] 1234/56789 files  987654 chunks",
+                ProgressBar.render(progress(1234, 56789, 987654), 12.0, 50));
+    }
+
+    @Test
+    void ctrlCEndsTheLineAndSaysHowToResume() {
+        StringWriter err = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), () -> 0L, 100);
+        bar.onProgress(progress(1, 4, 3));
+        bar.interrupted();
+        assertTrue(err.toString().contains("\nInterrupted. Run the same command again to resume"), err::toString);
+        bar.onProgress(progress(4, 4, 12)); // removes its shutdown hook again
     }
 
     @Test
     void redrawsInPlaceAtMostEveryHundredMillisAndErasesItselfWhenDone() {
         StringWriter err = new StringWriter();
         AtomicLong clock = new AtomicLong();
-        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get);
+        ProgressBar bar = new ProgressBar(new PrintWriter(err, true), clock::get, 100);
         clock.set(10_000_000L);
         bar.onProgress(progress(1, 4, 3));
         clock.set(20_000_000L);
