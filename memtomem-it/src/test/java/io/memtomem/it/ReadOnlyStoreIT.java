@@ -40,9 +40,10 @@ class ReadOnlyStoreIT {
         assertContains(Mm.run(sandbox, "search", "wombat").assertOk().stdout(), "wombat");
         assertEquals(1, Mm.run(sandbox, "status", "--json").assertOk().json().path("index").path("total_sources").asInt(-1),
                 "mm status counts the indexed file");
-        Mm.Result add = Mm.run(sandbox, "add", "refused");
-        assertEquals(1, add.exitCode(), add::toString);
-        assertContains(add.stderr(), "is read-only");
+        Files.writeString(sandbox.memoriesDir().resolve("new.md"), "## New\n\nA note written since.\n");
+        Mm.Result index = Mm.run(sandbox, "index", sandbox.memoriesDir().toString());
+        assertEquals(1, index.exitCode(), index::toString);
+        assertContains(index.stderr(), "is read-only");
 
         RawMcpSession server = RawMcpSession.start(sandbox);
         assertContains(server.callOk("mem_search", Map.of("query", "wombat")), "wombat");

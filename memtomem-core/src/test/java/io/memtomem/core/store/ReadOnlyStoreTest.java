@@ -12,7 +12,6 @@ import io.memtomem.core.TestStores;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.search.SearchRequest;
-import io.memtomem.core.write.AddRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,9 @@ class ReadOnlyStoreTest {
         try (Memtomem memtomem = Memtomem.open(config)) {
             assertEquals(1, memtomem.search(SearchRequest.of("wombat")).hits().size());
             assertEquals(1, memtomem.stats().totalSources());
+            write(home.resolve("notes/new.md"), "## New\n\nA note written since.\n");
             StoreException refused = assertThrows(StoreException.class,
-                    () -> memtomem.add(AddRequest.of("a new note")));
+                    () -> memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null));
             assertTrue(refused.getMessage().contains("is read-only"), refused.getMessage());
             assertTrue(refused.getMessage().contains("searching works"), refused.getMessage());
         }
