@@ -126,17 +126,20 @@ public final class Memtomem implements AutoCloseable {
 
     /** {@code mem_add} with force_unsafe, allow_namespace_mix and idempotency_key (memory-core.md §1.2). */
     public AddResult add(AddRequest request, AddOptions options) {
+        database.requireWritable("adding a memory");
         requireNoEmbeddingMismatch();
         return embedAfter(idempotentAdds.add(options.idempotencyKey(), () -> writer.add(request, options)));
     }
 
     public AddResult batchAdd(BatchAddRequest request) {
+        database.requireWritable("adding memories");
         requireNoEmbeddingMismatch();
         return embedAfter(writer.batchAdd(request));
     }
 
     /** @param forceUnsafe write even though the redaction gate flags the new text (audit-logged) */
     public EditResult edit(String chunkId, String newContent, List<String> tags, boolean forceUnsafe) {
+        database.requireWritable("editing a memory");
         requireNoEmbeddingMismatch();
         return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags, forceUnsafe));
     }
@@ -147,6 +150,7 @@ public final class Memtomem implements AutoCloseable {
      * would otherwise stay readable until SQLite happens to reuse those pages.
      */
     public DeleteResult deleteChunk(String chunkId) {
+        database.requireWritable("deleting a memory");
         String id = requireChunkId(chunkId);
         boolean heldSecret = store.find(id)
                 .map(chunk -> !RedactionGate.standard().scan(chunk.content(), false).isEmpty()).orElse(false);

@@ -129,14 +129,22 @@ public final class Database implements AutoCloseable {
         LOG.info("{} is read-only: searching works, writing and indexing are refused", path);
     }
 
-    /** Runs work in one {@code BEGIN IMMEDIATE} transaction on the writer connection; rolled back on failure. */
-    public <T> T write(String what, SqlWork<T> work) {
-        ensureOpen();
+    /**
+     * Refuses {@code what} when this process may only read the database. The memory writer asks before it touches a
+     * markdown file: an entry written there could never be indexed, and would be answered as written anyway.
+     */
+    public void requireWritable(String what) {
         if (readOnly) {
             throw new StoreException("the memtomem database " + path + " is read-only, so " + what + " is not "
                     + "possible: searching works, but adding, editing and indexing need write access. Make it "
                     + "writable (chmod u+w " + path + ") or mount its file system read-write");
         }
+    }
+
+    /** Runs work in one {@code BEGIN IMMEDIATE} transaction on the writer connection; rolled back on failure. */
+    public <T> T write(String what, SqlWork<T> work) {
+        ensureOpen();
+        requireWritable(what);
         writeLock.lock();
         try {
             return retry.run(what, () -> inTransaction(work));
