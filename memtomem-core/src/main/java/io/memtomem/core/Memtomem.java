@@ -54,7 +54,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The memory engine shared by the MCP server and {@code mm}: one instance per process per store, thread-safe.
@@ -141,24 +143,15 @@ public final class Memtomem implements AutoCloseable {
     public EditResult edit(String chunkId, String newContent, List<String> tags, boolean forceUnsafe) {
         database.requireWritable("editing a memory");
         requireNoEmbeddingMismatch();
-        return embedAfter(writer.edit(requireChunkId(chunkId), newContent, tags, forceUnsafe));
+        String id = requireChunkId(chunkId);
+        return embedAfter(removing(store.find(id).stream(), () -> writer.edit(id, newContent, tags, forceUnsafe)));
     }
 
-    /**
-     * Deletes the chunk's entry from its file and the index. An entry that held a secret (written with
-     * {@code force_unsafe}) is also scrubbed from the full-text index's segments and the WAL, where its words
-     * would otherwise stay readable until SQLite happens to reuse those pages.
-     */
+    /** Deletes the chunk's entry from its file and the index. */
     public DeleteResult deleteChunk(String chunkId) {
         database.requireWritable("deleting a memory");
         String id = requireChunkId(chunkId);
-        boolean heldSecret = store.find(id)
-                .map(chunk -> !RedactionGate.standard().scan(chunk.content(), false).isEmpty()).orElse(false);
-        DeleteResult result = writer.delete(id);
-        if (heldSecret) {
-            database.scrubDeleted();
-        }
-        return result;
+        return removing(store.find(id).stream(), () -> writer.delete(id));
     }
 
     /** Removes the index rows of every source matching the filter (substring or glob); files are untouched. */
@@ -166,12 +159,32 @@ public final class Memtomem implements AutoCloseable {
         if (sourceFilter == null || sourceFilter.isBlank()) {
             throw new InvalidInputException("source_filter", "source_filter must not be empty");
         }
-        return store.deleteBySource(SourceFilter.parse(sourceFilter));
+        SourceFilter filter = SourceFilter.parse(sourceFilter);
+        Stream<StoredChunk> removed = store.sources().stream().filter(filter::matches)
+                .flatMap(source -> store.chunksOf(source).stream());
+        return removing(removed, () -> store.deleteBySource(filter));
     }
 
     /** Removes the index rows of one namespace (exact name); files are untouched. */
     public int deleteByNamespace(String namespace) {
-        return store.deleteByNamespace(NamespaceNames.require(namespace, "namespace"));
+        String name = NamespaceNames.require(namespace, "namespace");
+        return removing(store.chunksInNamespace(name).stream(), () -> store.deleteByNamespace(name));
+    }
+
+    /**
+     * The one rule for every path that removes or replaces chunks: when any removed chunk held a secret (written with
+     * {@code force_unsafe}), the removal is followed by scrubbing the full-text index's segments and the WAL, where
+     * its words would otherwise stay readable until SQLite happens to reuse those pages ({@link
+     * Database#scrubDeleted()}). Not after every removal, since a scrub rewrites the whole full-text index.
+     */
+    private <T> T removing(Stream<StoredChunk> removed, Supplier<T> removal) {
+        boolean heldSecret = removed
+                .anyMatch(chunk -> !RedactionGate.standard().scan(chunk.content(), false).isEmpty());
+        T result = removal.get();
+        if (heldSecret) {
+            database.scrubDeleted();
+        }
+        return result;
     }
 
     public IndexResult index(IndexRequest request, IndexProgressListener listener) {

@@ -40,6 +40,11 @@ public final class ChunkStore {
         return chunksWhere("reading chunks of " + source, "c.source_file = ?", source);
     }
 
+    /** Every chunk of one namespace (exact name). */
+    public List<StoredChunk> chunksInNamespace(String namespace) {
+        return chunksWhere("reading chunks of namespace " + namespace, "c.namespace = ?", namespace);
+    }
+
     /** Every chunk of the file that holds {@code chunkId}, in line order (one query); empty when no chunk has it. */
     public List<StoredChunk> fileChunksAround(String chunkId) {
         return chunksWhere("reading the file of chunk " + chunkId,

@@ -42,6 +42,51 @@ class SecureDeleteTest {
         assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
     }
 
+    @Test
+    void editReplacingAForceUnsafeSecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
+        MemtomemConfig config = TestStores.config(home);
+        try (Memtomem memtomem = Memtomem.open(config)) {
+            memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
+            String id = addSecret(memtomem, null);
+            memtomem.edit(id, "Temporary note: the staging key was rotated, ask ops for the new one.", null, false);
+            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by the edit");
+        }
+        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+    }
+
+    @Test
+    void deleteBySourceOfAFileHoldingASecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
+        MemtomemConfig config = TestStores.config(home);
+        try (Memtomem memtomem = Memtomem.open(config)) {
+            memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
+            addSecret(memtomem, "staging");
+            memtomem.deleteBySource("staging");
+            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by delete-by-source");
+        }
+        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+    }
+
+    @Test
+    void deleteByNamespaceHoldingASecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
+        MemtomemConfig config = TestStores.config(home);
+        try (Memtomem memtomem = Memtomem.open(config)) {
+            memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
+            addSecret(memtomem, "staging");
+            memtomem.deleteByNamespace("staging");
+            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by delete-by-namespace");
+        }
+        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+    }
+
+    /** Adds the secret with force_unsafe (in its own namespace's day file when given) and returns its chunk id. */
+    private String addSecret(Memtomem memtomem, String namespace) throws IOException {
+        memtomem.add(new AddRequest("Temporary note: the staging key is " + SECRET + " until Friday.", null,
+                List.of(), namespace, null), new AddOptions(true, false, null));
+        assertTrue(databaseBytesContain(memtomem.config().dbPath(), SECRET), "the scan must see the secret first");
+        return memtomem.recall(RecallRequest.recent(5)).chunks().stream()
+                .filter(chunk -> chunk.content().contains(SECRET)).findFirst().orElseThrow().id();
+    }
+
     /** The database, its WAL and its shared-memory file, searched for the text in any letter case. */
     private static boolean databaseBytesContain(Path db, String text) throws IOException {
         for (String suffix : List.of("", "-wal", "-shm")) {
