@@ -23,6 +23,7 @@ import io.memtomem.core.store.StoredChunk;
 import io.memtomem.core.store.Timestamps;
 import io.memtomem.core.store.UnindexedFiles;
 import io.memtomem.core.write.FileReindexer;
+import io.memtomem.core.write.SecretCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,6 +34,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,6 +104,11 @@ public final class Indexer implements FileReindexer {
         }
         String namespace = request.namespace() == null ? null : NamespaceNames.require(request.namespace(), "namespace");
         Path root = SourcePaths.canonical(cwd.resolve(request.path()));
+        if (namespace != null) {
+            // the namespace is stored on every chunk and shown in listings, so it is gated as mem_add gates it
+            SecretCheck.check("mm index --force-unsafe", root, Map.of("namespace", namespace), request.forceUnsafe(),
+                    false);
+        }
         Tally tally = new Tally();
         List<Path> files = new ArrayList<>();
         Path walkRoot;

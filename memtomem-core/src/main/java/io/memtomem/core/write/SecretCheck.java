@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The redaction gate before any file write (memory-core.md §4.4): text that looks like a credential is refused, or
  * with {@code force_unsafe} written and audit-logged. Errors and logs name parameters, rules and lines only.
  */
-final class SecretCheck {
+public final class SecretCheck {
     /** Frontmatter sits at the top; a declaration further in than this is not one. */
     private static final int FRONTMATTER_PROBE_BYTES = 64 * 1024;
 
@@ -30,7 +30,7 @@ final class SecretCheck {
      * @param projectShared whether the target is project_shared memory, shared through git: no bypass there
      * @return what force_unsafe let through, or null when nothing was flagged
      */
-    static String check(String operation, Path target, Map<String, String> texts, boolean forceUnsafe,
+    public static String check(String operation, Path target, Map<String, String> texts, boolean forceUnsafe,
                         boolean projectShared) {
         if (forceUnsafe && projectShared) {
             throw new InvalidInputException("force_unsafe", "force_unsafe is never allowed for project_shared memory ("

@@ -3,8 +3,10 @@ package io.memtomem.core.index;
 import static io.memtomem.core.TestStores.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.SharedEval;
@@ -176,5 +178,18 @@ class IndexRedactionTest {
         assertEquals(List.of(), result.blocked());
         assertEquals(List.of(), result.errors());
         assertTrue(result.filesScanned() > 40, "files scanned: " + result.filesScanned());
+    }
+
+    @Test
+    void namespaceThatLooksLikeASecretIsRefusedUnlessForceUnsafe() {
+        write(notes.resolve("clean.md"), "## Clean\n\nNothing to hide.\n");
+        String token = "ghp_" + "aB3".repeat(12);
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> memtomem.index(new IndexRequest(notes, true, false, token, false), null));
+        assertEquals("namespace", refused.parameter());
+        assertFalse(refused.getMessage().contains(token), refused.getMessage());
+        assertEquals(List.of(), indexedFiles());
+        assertEquals(1L, memtomem.index(new IndexRequest(notes, true, false, token, true), null).indexed());
+        assertEquals(List.of(token), memtomem.listSources(null, null).get(0).namespaces());
     }
 }
