@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,44 +45,35 @@ class SecureDeleteTest {
 
     @Test
     void editReplacingAForceUnsafeSecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
-        MemtomemConfig config = TestStores.config(home);
-        try (Memtomem memtomem = Memtomem.open(config)) {
-            memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
-            String id = addSecret(memtomem, null);
-            memtomem.edit(id, "Temporary note: the staging key was rotated, ask ops for the new one.", null, false);
-            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by the edit");
-        }
-        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+        assertNoCopyLeftAfter("the edit", (memtomem, id) -> memtomem.edit(id,
+                "Temporary note: the staging key was rotated, ask ops for the new one.", null, false));
     }
 
     @Test
     void deleteBySourceOfAFileHoldingASecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
-        MemtomemConfig config = TestStores.config(home);
-        try (Memtomem memtomem = Memtomem.open(config)) {
-            memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
-            addSecret(memtomem, "staging");
-            memtomem.deleteBySource("staging");
-            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by delete-by-source");
-        }
-        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+        assertNoCopyLeftAfter("delete-by-source", (memtomem, id) -> memtomem.deleteBySource("staging"));
     }
 
     @Test
     void deleteByNamespaceHoldingASecretLeavesNoCopyInTheDatabaseOrItsWal() throws IOException {
+        assertNoCopyLeftAfter("delete-by-namespace", (memtomem, id) -> memtomem.deleteByNamespace("staging"));
+    }
+
+    /** Beside a clean note, adds the secret, then removes it as {@code remove} does. */
+    private void assertNoCopyLeftAfter(String removal, BiConsumer<Memtomem, String> remove) throws IOException {
         MemtomemConfig config = TestStores.config(home);
         try (Memtomem memtomem = Memtomem.open(config)) {
             memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
-            addSecret(memtomem, "staging");
-            memtomem.deleteByNamespace("staging");
-            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by delete-by-namespace");
+            remove.accept(memtomem, addSecret(memtomem));
+            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by " + removal);
         }
         assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
     }
 
-    /** Adds the secret with force_unsafe (in its own namespace's day file when given) and returns its chunk id. */
-    private String addSecret(Memtomem memtomem, String namespace) throws IOException {
+    /** Adds the secret with force_unsafe to namespace {@code staging} (its own day file); returns its chunk id. */
+    private String addSecret(Memtomem memtomem) throws IOException {
         memtomem.add(new AddRequest("Temporary note: the staging key is " + SECRET + " until Friday.", null,
-                List.of(), namespace, null), new AddOptions(true, false, null));
+                List.of(), "staging", null), new AddOptions(true, false, null));
         assertTrue(databaseBytesContain(memtomem.config().dbPath(), SECRET), "the scan must see the secret first");
         return memtomem.recall(RecallRequest.recent(5)).chunks().stream()
                 .filter(chunk -> chunk.content().contains(SECRET)).findFirst().orElseThrow().id();
