@@ -247,7 +247,6 @@ public final class InitCommand implements Callable<Integer> {
         info.println("  " + mm + " search \"deploy freeze\"");
         info.println("  " + mm + " index ~/notes      # make notes you already have searchable");
         info.println("  " + mm + " doctor             # check the install, the store and the MCP hosts");
-        info.println("  " + mm + " doctor             # check the install, the store and the MCP hosts");
     }
 
     private boolean onPath(Path bin) {

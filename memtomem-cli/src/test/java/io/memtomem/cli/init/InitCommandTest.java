@@ -142,6 +142,7 @@ class InitCommandTest {
         Result result = withLauncherDir(bin, () -> cli.withEnv("PATH", "/usr/bin").run("init", "--non-interactive"));
         assertTrue(result.out().contains("export PATH=\"" + bin + ":$PATH\""), result.out());
         assertTrue(result.out().contains("\"" + bin + "/mm\" search"), result.out());
+        assertEquals(1, result.out().split("/mm\" doctor", -1).length - 1, "each next step once: " + result.out());
     }
 
     static Result withLauncherDir(String bin, java.util.function.Supplier<Result> run) {
