@@ -94,7 +94,7 @@ public final class CliHarness {
 
     /** This store's scoped pid file in the harness runtime dir. */
     public Path storePidFile() {
-        return runtimeDir.resolve(PidFileNames.forStore(os, config().dbPath()));
+        return runtimeDir.resolve(PidFileNames.forStore(os, config().storage().sqlitePath()));
     }
 
     /** Without a terminal: no prompts, no colour, no progress bar. */

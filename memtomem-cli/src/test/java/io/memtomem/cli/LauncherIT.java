@@ -140,7 +140,7 @@ class LauncherIT {
     void uninstallRefusesWhileAnotherProcessHoldsAWriteTransaction() throws Exception {
         mm.run("init", "--non-interactive");
         mm.run("add", "make the database exist");
-        Path db = cli.config().dbPath();
+        Path db = cli.config().storage().sqlitePath();
         try (Connection writer = new SQLiteConfig().createConnection("jdbc:sqlite:" + db);
              Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");

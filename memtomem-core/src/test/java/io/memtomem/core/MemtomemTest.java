@@ -50,7 +50,7 @@ class MemtomemTest {
             Path store = home.resolve(".memtomem");
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
             assertTrue(Files.exists(store.resolve("memtomem.db")));
-            assertEquals(memtomem.config().dbPath(), store.resolve("memtomem.db"));
+            assertEquals(memtomem.config().storage().sqlitePath(), store.resolve("memtomem.db"));
         }
     }
 

@@ -30,30 +30,6 @@ public final class TestStores {
         return notesBuilder(home).build();
     }
 
-    /**
-     * Config for {@code home} with {@code MEMTOMEM_*} variables (name, value, ...).
-     *
-     * @deprecated use {@link #builder}; kept until tests written against it elsewhere have moved
-     */
-    @Deprecated
-    public static MemtomemConfig config(Path home, String... env) {
-        Map<String, String> variables = new java.util.HashMap<>();
-        for (int i = 0; i < env.length; i += 2) {
-            variables.put(env[i], env[i + 1]);
-        }
-        return MemtomemConfig.load(new Environment(home, variables, home));
-    }
-
-    /** @deprecated use {@link #notesBuilder}; kept until tests written against it elsewhere have moved */
-    @Deprecated
-    public static MemtomemConfig withNotes(Path home, String... env) {
-        String[] all = new String[env.length + 2];
-        all[0] = "MEMTOMEM_INDEXING__MEMORY_DIRS";
-        all[1] = "[\"" + home.resolve("notes").toString().replace("\\", "\\\\") + "\"]";
-        System.arraycopy(env, 0, all, 2, env.length);
-        return config(home, all);
-    }
-
     /** {@link #withNotes} still open for more settings. */
     public static MemtomemConfig.Builder notesBuilder(Path home) {
         return builder(home).memoryDirs(home.resolve("notes"));

@@ -96,7 +96,7 @@ public final class InitCommand implements Callable<Integer> {
 
     private void configure(MemtomemConfig current, Prompt prompt, PrintWriter info) {
         Preset chosen = preset == null ? Preset.MINIMAL : preset;
-        Path memories = memoryDir == null ? current.memoryDirs().get(0) : resolve(memoryDir);
+        Path memories = memoryDir == null ? current.indexing().memoryDirs().get(0) : resolve(memoryDir);
         if (prompt != null) {
             chosen = askPreset(prompt, chosen);
             memories = prompt.choose("Memory directory", memories.toString(), this::usableDir,
@@ -112,7 +112,7 @@ public final class InitCommand implements Callable<Integer> {
 
     /** A configured store keeps its config; only an explicit (or answered) other preset changes it. */
     private boolean reconfigure(MemtomemConfig current, Prompt prompt, PrintWriter info) {
-        Optional<Preset> now = Preset.of(current.embeddingProvider());
+        Optional<Preset> now = Preset.of(current.embedding().provider());
         Preset wanted = preset;
         if (wanted == null && prompt != null) {
             wanted = askPreset(prompt, now.orElse(Preset.MINIMAL));
@@ -144,7 +144,7 @@ public final class InitCommand implements Callable<Integer> {
      */
     private void indexMemoryDirs(MemtomemConfig config, boolean switched, PrintWriter info) throws IOException {
         // new memories are written there (owner-only, like the store), and status warns about a missing one
-        PrivateFiles.createDirectories(config.memoryDirs().get(0));
+        PrivateFiles.createDirectories(config.indexing().memoryDirs().get(0));
         long notes = 0;
         long chunks = 0;
         try (Memtomem memtomem = Memtomem.open(config)) {
@@ -152,7 +152,7 @@ public final class InitCommand implements Callable<Integer> {
                 EmbeddingState state = memtomem.embeddingReset();
                 info.println("Embedding model is now " + state.configuredProvider() + " / " + state.configuredModel());
             }
-            for (Path dir : config.memoryDirs()) {
+            for (Path dir : config.indexing().memoryDirs()) {
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }
@@ -170,7 +170,7 @@ public final class InitCommand implements Callable<Integer> {
                     .ifPresent(failure -> context.err().println(context.palette().yellow("Warning: ") + failure));
         }
         info.println(notes == 0
-                ? "No notes yet in " + config.memoryDirs().get(0) + ": add one with mm add, or index a folder."
+                ? "No notes yet in " + config.indexing().memoryDirs().get(0) + ": add one with mm add, or index a folder."
                 : notes + " note file(s), " + chunks + " chunk(s) searchable.");
     }
 

@@ -55,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
         ServerState server = context.serverState(config.storage().sqlitePath());
         // the config-based collector opens the store only if its database exists: status never creates one
         StatusReport report = StatusReports.collect(config, ServerBlock.withRegistry(server, context.os(),
-                config.dbPath()));
+                config.storage().sqlitePath()));
         if (asJson) {
             Json.print(context.out(), report.toJson());
         } else {

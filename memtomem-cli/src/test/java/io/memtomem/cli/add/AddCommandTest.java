@@ -24,7 +24,7 @@ class AddCommandTest extends InitializedStoreTest {
         Matcher added = ADDED.matcher(result.out().strip());
         assertTrue(added.matches(), result.out());
         Path file = Path.of(added.group(1));
-        assertTrue(file.startsWith(cli.config().memoryDirs().get(0)), file::toString);
+        assertTrue(file.startsWith(cli.config().indexing().memoryDirs().get(0)), file::toString);
         String markdown = Files.readString(file);
         assertTrue(markdown.contains("## Freeze") && markdown.contains("Deploys are frozen on Fridays"), markdown);
         assertTrue(markdown.contains("ops") && markdown.contains("deploy"), markdown);
@@ -47,7 +47,7 @@ class AddCommandTest extends InitializedStoreTest {
                 "--namespace", "infra", "--json");
         assertEquals(0, result.exitCode(), result::toString);
         JsonNode json = new ObjectMapper().readTree(result.out());
-        assertEquals(cli.config().memoryDirs().get(0).resolve("db/postgres.md").toString(),
+        assertEquals(cli.config().indexing().memoryDirs().get(0).resolve("db/postgres.md").toString(),
                 json.get("file").asText());
         assertEquals("infra", json.get("namespace").asText());
         assertTrue(json.get("chunks_indexed").asInt() >= 1);
@@ -63,7 +63,7 @@ class AddCommandTest extends InitializedStoreTest {
 
     @Test
     void aTargetThatIsNotAFileIsAOneLineError() throws Exception {
-        Files.createDirectories(cli.config().memoryDirs().get(0).resolve("folder.md"));
+        Files.createDirectories(cli.config().indexing().memoryDirs().get(0).resolve("folder.md"));
         Result result = cli.run("add", "cannot go into a directory", "--file", "folder.md");
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: ") && result.err().contains("folder.md"), result.err());

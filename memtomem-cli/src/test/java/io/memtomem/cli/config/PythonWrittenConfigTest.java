@@ -99,4 +99,18 @@ class PythonWrittenConfigTest {
         Result show = cli.run("config", "show");
         assertFalse(show.out().contains("hook-secret") || show.out().contains("lf-secret"), show.out());
     }
+
+    @Test
+    void statusReportsAnExistingStoreWhoseConfiguredModelCannotStart() throws IOException {
+        CliHarness cli = withPythonConfig("init-minimal.json");
+        assertEquals(0, cli.run("add", "Blue-green deploys flip the router.").exitCode());
+        try (InputStream in = getClass().getResourceAsStream("/python-config/init-english.json")) {
+            Files.write(cli.stateDir().resolve("config.json"), in.readAllBytes());
+        }
+        Result status = cli.run("status");
+        assertEquals(0, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("embedding_unavailable") && status.out().contains("bge-small-en-v1.5"),
+                status.out());
+        assertTrue(status.out().lines().anyMatch(line -> line.matches("Total chunks:\\s+1")), status.out());
+    }
 }

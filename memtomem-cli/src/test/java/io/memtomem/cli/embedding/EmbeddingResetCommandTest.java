@@ -52,7 +52,7 @@ class EmbeddingResetCommandTest {
         JsonNode json = new ObjectMapper().readTree(revert.out());
         assertFalse(json.get("mismatch").asBoolean(), revert.out());
         assertEquals("none", json.get("configured").get("provider").asText());
-        assertEquals("none", cli.config().embeddingProvider());
+        assertEquals("none", cli.config().embedding().provider());
     }
 
     @Test

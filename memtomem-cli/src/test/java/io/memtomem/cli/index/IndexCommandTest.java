@@ -27,7 +27,7 @@ class IndexCommandTest {
     void setUp() throws Exception {
         cli = CliHarness.in(temp);
         cli.run("init", "--non-interactive");
-        notes = cli.config().memoryDirs().get(0);
+        notes = cli.config().indexing().memoryDirs().get(0);
         Files.createDirectories(notes.resolve("sub"));
         Files.writeString(notes.resolve("deploy.md"), "# Deploy\n\nRoll back with kubectl rollout undo.\n");
         Files.writeString(notes.resolve("sub/dns.md"), "# DNS\n\nCoreDNS forward zone typo broke resolution.\n");

@@ -29,8 +29,8 @@ class InitCommandTest {
         Result result = cli.run("init", "--non-interactive");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(cli.config().isConfigured());
-        assertEquals(List.of(cli.stateDir().resolve("memories")), cli.config().memoryDirs());
-        assertEquals("none", cli.config().embeddingProvider());
+        assertEquals(List.of(cli.stateDir().resolve("memories")), cli.config().indexing().memoryDirs());
+        assertEquals("none", cli.config().embedding().provider());
         assertTrue(result.out().contains("mm search"), result.out());
     }
 
@@ -39,7 +39,7 @@ class InitCommandTest {
         Path project = Files.createDirectories(temp.resolve("project"));
         Result result = cli.inDirectory(project).run("init", "--memory-dir", "notes");
         assertEquals(0, result.exitCode(), result::toString);
-        assertEquals(List.of(project.resolve("notes")), cli.config().memoryDirs());
+        assertEquals(List.of(project.resolve("notes")), cli.config().indexing().memoryDirs());
     }
 
     @Test
@@ -54,14 +54,14 @@ class InitCommandTest {
         Result result = cli.runInteractive("english\n~/notes\n", "init");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("Preset") && result.out().contains("Memory directory"), result.out());
-        assertEquals("onnx", cli.config().embeddingProvider());
-        assertEquals(List.of(cli.home().resolve("notes")), cli.config().memoryDirs());
+        assertEquals("onnx", cli.config().embedding().provider());
+        assertEquals(List.of(cli.home().resolve("notes")), cli.config().indexing().memoryDirs());
     }
 
     @Test
     void emptyAnswersTakeTheDefaults() {
         assertEquals(0, cli.runInteractive("\n\n", "init").exitCode());
-        assertEquals("none", cli.config().embeddingProvider());
+        assertEquals("none", cli.config().embedding().provider());
     }
 
     @Test
@@ -69,7 +69,7 @@ class InitCommandTest {
         Result result = cli.runInteractive("klingon\nenglish\n\n", "init");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("choose minimal or english"), result.out());
-        assertEquals("onnx", cli.config().embeddingProvider());
+        assertEquals("onnx", cli.config().embedding().provider());
     }
 
     @Test
@@ -78,13 +78,13 @@ class InitCommandTest {
         Result result = cli.runInteractive("\n~/notes.txt\n~/notes\n", "init");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("that is a file"), result.out());
-        assertEquals(List.of(cli.home().resolve("notes")), cli.config().memoryDirs());
+        assertEquals(List.of(cli.home().resolve("notes")), cli.config().indexing().memoryDirs());
     }
 
     @Test
     void thePresetFlagChoosesTheEmbeddingProvider() {
         assertEquals(0, cli.run("init", "--non-interactive", "--preset", "english").exitCode());
-        assertEquals("onnx", cli.config().embeddingProvider());
+        assertEquals("onnx", cli.config().embedding().provider());
     }
 
     @Test
@@ -110,8 +110,8 @@ class InitCommandTest {
         Result again = cli.run("init", "--non-interactive");
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().contains("already configured"), again.out());
-        assertEquals(7, cli.config().defaultTopK());
-        assertEquals("none", cli.config().embeddingProvider());
+        assertEquals(7, cli.config().search().defaultTopK());
+        assertEquals("none", cli.config().embedding().provider());
     }
 
     @Test
@@ -121,8 +121,8 @@ class InitCommandTest {
         Result again = cli.run("init", "--non-interactive", "--preset", "english");
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().contains("preset english (was minimal)"), again.out());
-        assertEquals("onnx", cli.config().embeddingProvider());
-        assertEquals(7, cli.config().defaultTopK());
+        assertEquals("onnx", cli.config().embedding().provider());
+        assertEquals(7, cli.config().search().defaultTopK());
     }
 
     @Test

@@ -59,7 +59,7 @@ class StatusCommandTest {
         String expected;
         try (Memtomem memtomem = Memtomem.open(cli.config())) {
             expected = StatusReports.renderText(StatusReports.collect(memtomem, ServerBlock.from(
-                    Liveness.checkServer(cli.os(), cli.config().dbPath(), cli.home()))));
+                    Liveness.checkServer(cli.os(), cli.config().storage().sqlitePath(), cli.home()))));
         }
         assertEquals(expected.strip(), result.out().strip());
         assertTrue(result.out().toLowerCase().contains("not running"), result.out());
@@ -70,11 +70,11 @@ class StatusCommandTest {
         cli.run("init", "--non-interactive");
         // init indexes the memory dir, which creates the database: take it away again
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(cli.config().dbPath() + suffix));
+            Files.deleteIfExists(Path.of(cli.config().storage().sqlitePath() + suffix));
         }
         Result result = cli.run("status");
         assertEquals(0, result.exitCode(), result::toString);
-        assertFalse(Files.exists(cli.config().dbPath()), "status must not create the database");
+        assertFalse(Files.exists(cli.config().storage().sqlitePath()), "status must not create the database");
     }
 
     @Test

@@ -308,7 +308,7 @@ class UninstallCommandTest {
     @Test
     void anOpenWriteTransactionRefusesNamingTheDatabase() throws Exception {
         StateFixture.seedEverything(cli);
-        Path db = cli.config().dbPath();
+        Path db = cli.config().storage().sqlitePath();
         try (Connection writer = new SQLiteConfig().createConnection("jdbc:sqlite:" + db);
              Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
@@ -332,7 +332,7 @@ class UninstallCommandTest {
     @Test
     void forceDeletesDespiteAWriteTransactionOnPosix() throws Exception {
         StateFixture.seedEverything(cli);
-        Path db = cli.config().dbPath();
+        Path db = cli.config().storage().sqlitePath();
         try (Connection writer = new SQLiteConfig().createConnection("jdbc:sqlite:" + db);
              Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");

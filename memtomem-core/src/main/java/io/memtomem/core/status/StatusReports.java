@@ -5,8 +5,11 @@ import io.memtomem.core.Version;
 import io.memtomem.core.config.EmbeddingConfig;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.embed.EmbeddingState;
+import io.memtomem.core.embed.provider.EmbeddingException;
 import io.memtomem.core.index.WatcherReport;
 import io.memtomem.core.remote.HttpEndpoint;
+import io.memtomem.core.store.ChunkStore;
+import io.memtomem.core.store.Database;
 import io.memtomem.core.store.IndexStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,8 @@ import java.util.stream.Collectors;
 public final class StatusReports {
     private static final String FIX_PROVIDER = "check embedding.base_url / the provider's server; pending chunks are"
             + " embedded automatically once it answers";
+    private static final String FIX_MODEL = "configure a provider and model this build can start (`mm config set"
+            + " embedding.model ...`, or `mm init --preset english`), or `mm config set embedding.provider none`";
     private static final String FIX_EMBEDDING = "run `mm embedding-reset` (or restore the previous embedding settings)";
 
     private StatusReports() {
@@ -60,16 +65,27 @@ public final class StatusReports {
      * store is left as it is (a read-only command must not create {@code ~/.memtomem}).
      */
     public static StatusReport collect(MemtomemConfig config, ServerBlock server) {
-        if (Files.isRegularFile(config.storage().sqlitePath())) {
+        Path db = config.storage().sqlitePath();
+        if (Files.isRegularFile(db)) {
             try (Memtomem memtomem = Memtomem.open(config)) {
                 return collect(memtomem, server);
+            } catch (EmbeddingException e) {
+                // the index is fine, the configured embedder is not (e.g. a Python preset's model this build does
+                // not bundle): status still reports the index, and says what is wrong
+                try (Database database = Database.open(db)) {
+                    return report(config, true, new ChunkStore(database).stats(), configuredOnly(config), server,
+                            List.of(new StatusWarning("embedding_unavailable", e.getMessage(), FIX_MODEL)));
+                }
             }
         }
         IndexStats empty = new IndexStats(0, 0, 0, Map.of(), 0, 0, 0);
+        return report(config, false, empty, configuredOnly(config), server, List.of());
+    }
+
+    private static EmbeddingState configuredOnly(MemtomemConfig config) {
         EmbeddingConfig embedding = config.embedding();
-        EmbeddingState configured = new EmbeddingState(embedding.provider(), embedding.model(),
-                embedding.dimension(), embedding.provider(), embedding.model(), embedding.dimension(), false, 0, 0);
-        return report(config, false, empty, configured, server, List.of());
+        return new EmbeddingState(embedding.provider(), embedding.model(), embedding.dimension(),
+                embedding.provider(), embedding.model(), embedding.dimension(), false, 0, 0);
     }
 
     public static String renderText(StatusReport report) {

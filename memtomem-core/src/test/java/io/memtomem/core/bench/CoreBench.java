@@ -80,8 +80,8 @@ public final class CoreBench {
             IndexResult first = memtomem.index(new IndexRequest(corpus, true, false, null), null);
             double indexSeconds = seconds(started);
             double heapMb = heapMb();
-            List<String[]> rows = indexedRows(config.dbPath());
-            double rawSeconds = rawInsertSeconds(rows, schemaOf(config.dbPath()));
+            List<String[]> rows = indexedRows(config.storage().sqlitePath());
+            double rawSeconds = rawInsertSeconds(rows, schemaOf(config.storage().sqlitePath()));
             double reducedSeconds = rawInsertSeconds(rows, REDUCED_SCHEMA);
             report("index %,d files / %,d chunks: %.2f s, %.1f MB/s (target <= 30 s)", first.filesScanned(),
                     first.totalChunks(), indexSeconds, bytes / 1e6 / indexSeconds);
@@ -101,7 +101,7 @@ public final class CoreBench {
             generate(corpus, FILES, moreFiles);
             IndexResult grown = memtomem.index(new IndexRequest(corpus, true, false, null), null);
             report("grew the index to %,d chunks", grown.totalChunks());
-            searchLatency(memtomem, config.dbPath());
+            searchLatency(memtomem, config.storage().sqlitePath());
         }
     }
 

@@ -35,7 +35,7 @@ class ConfigFileTest {
         ConfigFile.set(MemtomemConfig.load(environment()), "search.default_top_k", "20");
         assertEquals("{\"search\":{\"default_top_k\":20}}", written().toString());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".memtomem"))));
-        assertEquals(20, MemtomemConfig.load(environment()).defaultTopK());
+        assertEquals(20, MemtomemConfig.load(environment()).search().defaultTopK());
     }
 
     @Test
@@ -56,7 +56,7 @@ class ConfigFileTest {
     void unsetRestoresTheDefault() {
         ConfigFile.set(MemtomemConfig.load(environment()), "search.rrf_k", "30");
         ConfigFile.unset(MemtomemConfig.load(environment()), "search.rrf_k");
-        assertEquals(60, MemtomemConfig.load(environment()).rrfK());
+        assertEquals(60, MemtomemConfig.load(environment()).search().rrfK());
     }
 
     @Test
@@ -90,7 +90,7 @@ class ConfigFileTest {
                 MemtomemConfig.load(environment()), "indexing.project_memory_dirs", "[\"~/.memtomem/memories\"]"));
         assertEquals("indexing.project_memory_dirs", overlap.key());
         assertEquals(List.of(home.resolve("app/.memtomem/memories.local")),
-                MemtomemConfig.load(environment()).projectMemoryDirs(), "the refused value was not written");
+                MemtomemConfig.load(environment()).indexing().projectMemoryDirs(), "the refused value was not written");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ConfigFileTest {
                 "indexing.memory_dirs", List.of("~/mem"), "search.default_top_k", 15));
         MemtomemConfig config = MemtomemConfig.load(environment());
         assertTrue(config.isConfigured());
-        assertEquals(List.of(home.resolve("mem")), config.memoryDirs());
-        assertEquals(15, config.defaultTopK());
+        assertEquals(List.of(home.resolve("mem")), config.indexing().memoryDirs());
+        assertEquals(15, config.search().defaultTopK());
     }
 }

@@ -35,13 +35,13 @@ class MemtomemConfigTest {
     void defaultsApplyWithoutConfigFileOrEnvironment() {
         MemtomemConfig config = load();
         assertEquals(home.resolve(".memtomem"), config.storeDir());
-        assertEquals(home.resolve(".memtomem/memtomem.db"), config.dbPath());
-        assertEquals(List.of(home.resolve(".memtomem/memories")), config.memoryDirs());
-        assertEquals(10, config.defaultTopK());
-        assertEquals(60, config.rrfK());
-        assertEquals("default", config.defaultNamespace());
-        assertEquals("none", config.embeddingProvider());
-        assertEquals(0, config.embeddingDimension());
+        assertEquals(home.resolve(".memtomem/memtomem.db"), config.storage().sqlitePath());
+        assertEquals(List.of(home.resolve(".memtomem/memories")), config.indexing().memoryDirs());
+        assertEquals(10, config.search().defaultTopK());
+        assertEquals(60, config.search().rrfK());
+        assertEquals("default", config.namespace().defaultNamespace());
+        assertEquals("none", config.embedding().provider());
+        assertEquals(0, config.embedding().dimension());
         assertFalse(config.isConfigured());
         assertEquals("default", config.origin("search.default_top_k"));
     }
@@ -56,8 +56,8 @@ class MemtomemConfigTest {
     void configFileOverridesDefaultsAndMarksTheStoreConfigured() throws IOException {
         configJson("{\"search\": {\"default_top_k\": 25}, \"indexing\": {\"memory_dirs\": [\"~/notes\"]}}");
         MemtomemConfig config = load();
-        assertEquals(25, config.defaultTopK());
-        assertEquals(List.of(home.resolve("notes")), config.memoryDirs());
+        assertEquals(25, config.search().defaultTopK());
+        assertEquals(List.of(home.resolve("notes")), config.indexing().memoryDirs());
         assertTrue(config.isConfigured());
         assertEquals("config", config.origin("search.default_top_k"));
     }
@@ -66,7 +66,7 @@ class MemtomemConfigTest {
     void environmentOverridesConfigFileWithDoubleUnderscoreNestingCaseInsensitively() throws IOException {
         configJson("{\"search\": {\"default_top_k\": 25}}");
         MemtomemConfig config = load("memtomem_search__default_top_k", "40");
-        assertEquals(40, config.defaultTopK());
+        assertEquals(40, config.search().defaultTopK());
         assertEquals("env", config.origin("search.default_top_k"));
     }
 
@@ -74,25 +74,25 @@ class MemtomemConfigTest {
     void environmentListValuesAreJsonAndPathsExpandTheHomeDirectory() {
         MemtomemConfig config = load("MEMTOMEM_INDEXING__MEMORY_DIRS", "[\"~/a\", \"/abs/b\"]",
                 "MEMTOMEM_STORAGE__SQLITE_PATH", "~/db/x.db");
-        assertEquals(List.of(home.resolve("a"), Path.of("/abs/b")), config.memoryDirs());
-        assertEquals(home.resolve("db/x.db"), config.dbPath());
+        assertEquals(List.of(home.resolve("a"), Path.of("/abs/b")), config.indexing().memoryDirs());
+        assertEquals(home.resolve("db/x.db"), config.storage().sqlitePath());
     }
 
     @Test
     void anEmptyMemoryDirListIsValid() {
-        assertEquals(List.of(), load("MEMTOMEM_INDEXING__MEMORY_DIRS", "[]").memoryDirs());
+        assertEquals(List.of(), load("MEMTOMEM_INDEXING__MEMORY_DIRS", "[]").indexing().memoryDirs());
     }
 
     @Test
     void projectMemoryDirsDefaultToNoneAndJoinTheMemoryDirsAsIndexRoots() throws IOException {
-        assertEquals(List.of(), load().projectMemoryDirs());
+        assertEquals(List.of(), load().indexing().projectMemoryDirs());
         configJson("{\"indexing\": {\"project_memory_dirs\": [\"~/proj/.memtomem/memories\", \"/w/.memtomem/"
                 + "memories.local\"]}}");
         MemtomemConfig config = load();
         assertEquals(List.of(home.resolve("proj/.memtomem/memories"), Path.of("/w/.memtomem/memories.local")),
-                config.projectMemoryDirs());
+                config.indexing().projectMemoryDirs());
         assertEquals(List.of(home.resolve(".memtomem/memories"), home.resolve("proj/.memtomem/memories"),
-                Path.of("/w/.memtomem/memories.local")), config.indexRoots());
+                Path.of("/w/.memtomem/memories.local")), config.indexing().indexRoots());
         assertEquals(List.of(home.resolve("proj/.memtomem/memories").toString(), "/w/.memtomem/memories.local"),
                 config.get("indexing.project_memory_dirs"));
     }
@@ -131,20 +131,20 @@ class MemtomemConfigTest {
 
     @Test
     void aWholeSectionCanBeGivenAsJsonInOneVariable() {
-        assertEquals(7, load("MEMTOMEM_SEARCH", "{\"default_top_k\": 7}").defaultTopK());
+        assertEquals(7, load("MEMTOMEM_SEARCH", "{\"default_top_k\": 7}").search().defaultTopK());
     }
 
     @Test
     void memtomemVariablesWithoutNestingThatAreNotSectionsAreIgnored() {
-        assertEquals(10, load("MEMTOMEM_TOOL_MODE", "full", "MEMTOMEM_LOG_LEVEL", "debug").defaultTopK());
+        assertEquals(10, load("MEMTOMEM_TOOL_MODE", "full", "MEMTOMEM_LOG_LEVEL", "debug").search().defaultTopK());
     }
 
     @Test
     void unknownKeyInConfigFileIsAWarningThatSuggestsTheClosestAndTheRestStillApplies() throws IOException {
         configJson("{\"search\": {\"defualt_top_k\": 5, \"rrf_k\": 30}}");
         MemtomemConfig config = load();
-        assertEquals(30, config.rrfK());
-        assertEquals(10, config.defaultTopK());
+        assertEquals(30, config.search().rrfK());
+        assertEquals(10, config.search().defaultTopK());
         assertEquals(1, config.warnings().size());
         String warning = config.warnings().get(0);
         assertTrue(warning.contains("'search.defualt_top_k'") && warning.contains("config.json")
@@ -155,14 +155,14 @@ class MemtomemConfigTest {
     void unknownSectionInConfigFileIsAWarning() throws IOException {
         configJson("{\"serch\": {}, \"search\": {\"rrf_k\": 30}}");
         MemtomemConfig config = load();
-        assertEquals(30, config.rrfK());
+        assertEquals(30, config.search().rrfK());
         assertTrue(config.warnings().get(0).contains("'serch'"), config.warnings().toString());
     }
 
     @Test
     void unknownNestedEnvironmentKeyIsAWarningNamingTheVariable() {
         MemtomemConfig config = load("MEMTOMEM_SEARCH__TOPK", "3");
-        assertEquals(10, config.defaultTopK());
+        assertEquals(10, config.search().defaultTopK());
         assertTrue(config.warnings().get(0).contains("MEMTOMEM_SEARCH__TOPK"), config.warnings().toString());
     }
 

@@ -27,16 +27,16 @@ class PresetsTest {
 
         MemtomemConfig config = load(Map.of());
 
-        assertEquals("onnx", config.embeddingProvider());
-        assertEquals("all-MiniLM-L6-v2-q", config.embeddingModel());
-        assertEquals(384, config.embeddingDimension());
+        assertEquals("onnx", config.embedding().provider());
+        assertEquals("all-MiniLM-L6-v2-q", config.embedding().model());
+        assertEquals(384, config.embedding().dimension());
     }
 
     @Test
     void minimalPresetIsBm25Only() {
         ConfigFile.writeInitial(new Environment(home, Map.of(), home), Presets.values(Presets.MINIMAL));
 
-        assertEquals("none", load(Map.of()).embeddingProvider());
+        assertEquals("none", load(Map.of()).embedding().provider());
     }
 
     @Test

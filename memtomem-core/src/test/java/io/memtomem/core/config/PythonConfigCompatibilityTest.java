@@ -103,7 +103,7 @@ class PythonConfigCompatibilityTest {
         installFixture(fixture);
         MemtomemConfig config = MemtomemConfig.load(environment());
         assertEquals(List.of(), config.warnings());
-        assertEquals(home.resolve(".memtomem/memtomem.db"), config.dbPath());
+        assertEquals(home.resolve(".memtomem/memtomem.db"), config.storage().sqlitePath());
         assertTrue(config.acceptedWithoutEffect().contains("indexing.auto_discover"),
                 config.acceptedWithoutEffect().toString());
     }
@@ -112,9 +112,9 @@ class PythonConfigCompatibilityTest {
     void honouredKeysOfAPythonConfigTakeEffectAndTheOthersAreListedAsWithoutEffect() throws IOException {
         installFixture("init-english.json");
         MemtomemConfig config = MemtomemConfig.load(environment());
-        assertEquals("onnx", config.embeddingProvider());
-        assertEquals("bge-small-en-v1.5", config.embeddingModel());
-        assertEquals(384, config.embeddingDimension());
+        assertEquals("onnx", config.embedding().provider());
+        assertEquals("bge-small-en-v1.5", config.embedding().model());
+        assertEquals(384, config.embedding().dimension());
         assertEquals(List.of("indexing.auto_discover", "decay.enabled", "decay.half_life_days", "mmr.enabled",
                 "rerank.enabled", "rerank.provider", "rerank.model"), config.acceptedWithoutEffect());
     }
@@ -149,7 +149,7 @@ class PythonConfigCompatibilityTest {
         ConfigFile.unset(config, "search.top_kk");
         MemtomemConfig after = MemtomemConfig.load(environment());
         assertEquals(List.of(), after.warnings());
-        assertEquals(30, after.rrfK());
+        assertEquals(30, after.search().rrfK());
         assertThrows(ConfigException.class, () -> ConfigFile.unset(after, "search.top_kk"));
     }
 

@@ -36,7 +36,7 @@ class DirectoryWatcherTest {
         notes = home.resolve("notes");
         Files.createDirectories(notes.resolve("existing"));
         MemtomemConfig config = TestStores.withNotes(home);
-        database = Database.open(config.dbPath());
+        database = Database.open(config.storage().sqlitePath());
         store = new ChunkStore(database);
         watcher = DirectoryWatcher.start(new Indexer(config, database, Clock.systemUTC()), store, List.of(notes),
                 DEBOUNCE);

@@ -54,7 +54,7 @@ class SourceStampTest {
         MemtomemConfig config = withProjectDirs(project.resolve(".memtomem/memories"),
                 project.resolve(".memtomem/memories.local"));
         try (Memtomem memtomem = Memtomem.open(config)) {
-            for (Path root : config.indexRoots()) {
+            for (Path root : config.indexing().indexRoots()) {
                 memtomem.index(new IndexRequest(root, true, false, null), null);
             }
             String projectRoot = project.toRealPath().toString();

@@ -46,7 +46,7 @@ class ScopedSearchTest {
         MemtomemConfig config = TestStores.notesBuilder(home).set("search.bm25_candidates", 20)
                 .projectMemoryDirs(shared, local).build();
         memtomem = Memtomem.open(config);
-        config.indexRoots().forEach(root -> memtomem.index(new IndexRequest(root, true, false, null), null));
+        config.indexing().indexRoots().forEach(root -> memtomem.index(new IndexRequest(root, true, false, null), null));
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class ReadOnlyStoreTest {
         try (Memtomem memtomem = Memtomem.open(config)) {
             memtomem.index(new IndexRequest(home.resolve("notes"), true, false, null), null);
         }
-        makeReadOnly(config.dbPath());
+        makeReadOnly(config.storage().sqlitePath());
 
         try (Memtomem memtomem = Memtomem.open(config)) {
             assertEquals(1, memtomem.search(SearchRequest.of("wombat")).hits().size());

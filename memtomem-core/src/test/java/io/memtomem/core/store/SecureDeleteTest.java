@@ -34,13 +34,13 @@ class SecureDeleteTest {
             memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
             memtomem.add(AddRequest.of("Temporary note: the staging key is " + SECRET + " until Friday."),
                     new AddOptions(true, false, null));
-            assertTrue(databaseBytesContain(config.dbPath(), SECRET), "the scan must see the secret first");
+            assertTrue(databaseBytesContain(config.storage().sqlitePath(), SECRET), "the scan must see the secret first");
             String id = memtomem.recall(RecallRequest.recent(5)).chunks().stream()
                     .filter(chunk -> chunk.content().contains(SECRET)).findFirst().orElseThrow().id();
             memtomem.deleteChunk(id);
-            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind while the store is open");
+            assertFalse(databaseBytesContain(config.storage().sqlitePath(), SECRET), "left behind while the store is open");
         }
-        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+        assertFalse(databaseBytesContain(config.storage().sqlitePath(), SECRET), "left behind after close");
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class HttpServerProcess {
         Os os = Os.current();
         StoreLock lock;
         try {
-            lock = StoreLock.acquireInBackground(os, config.dbPath()).get();
+            lock = StoreLock.acquireInBackground(os, config.storage().sqlitePath()).get();
         } catch (ExecutionException e) {
             System.err.println("memtomem-server: " + ServerProcess.lockFailure(e.getCause()));
             return 1;

@@ -73,7 +73,7 @@ public final class LazyStore implements AutoCloseable {
                 throw e;
             }
             if (entered != null) {
-                entered.afterOpen(presenceOs, config.dbPath());
+                entered.afterOpen(presenceOs, config.storage().sqlitePath());
                 presence = entered;
             }
             onOpened.run();

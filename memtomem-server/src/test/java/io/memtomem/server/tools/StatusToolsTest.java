@@ -25,7 +25,7 @@ class StatusToolsTest extends ToolsOnTempStore {
     void statusRendersTheSharedReport() {
         tools.ok("mem_add", Map.of("content", "Status note."));
         String text = tools.ok("mem_status", Map.of());
-        assertTrue(text.contains(tools.config.dbPath().toString()), text);
+        assertTrue(text.contains(tools.config.storage().sqlitePath().toString()), text);
         JsonNode json = ToolHarness.json(tools.ok("mem_status", Map.of("format", "json")));
         assertTrue(json.has("server") && json.has("index"), json::toString);
     }
@@ -40,7 +40,7 @@ class StatusToolsTest extends ToolsOnTempStore {
             String kind = "concurrent_server_writers";
             assertFalse(contended.ok("mem_status", Map.of()).contains(kind), "no holder alive: no warning");
 
-            Path pidFile = RuntimeDirs.ensure(os).resolve(PidFileNames.forStore(os, contended.config.dbPath()));
+            Path pidFile = RuntimeDirs.ensure(os).resolve(PidFileNames.forStore(os, contended.config.storage().sqlitePath()));
             try (AcquireResult.Held holder = (AcquireResult.Held) PidLock.acquire(os, pidFile)) {
                 String text = contended.ok("mem_status", Map.of());
                 assertTrue(text.contains("\n- " + kind + ": another memtomem server (pid " + holder.pid()

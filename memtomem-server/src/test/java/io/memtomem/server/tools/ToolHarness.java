@@ -131,7 +131,7 @@ final class ToolHarness implements AutoCloseable {
     }
 
     Path memoryDir() {
-        return config.memoryDirs().get(0);
+        return config.indexing().memoryDirs().get(0);
     }
 
     Path writeNote(Path dir, String name, String markdown) {
