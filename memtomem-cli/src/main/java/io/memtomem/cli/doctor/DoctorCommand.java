@@ -108,12 +108,12 @@ public final class DoctorCommand implements Callable<Integer> {
         Path storeDir = config.storeDir();
         if (Files.isDirectory(storeDir) && !Files.isWritable(storeDir)) {
             checks.add(Check.fail("store", storeDir + " is not writable", "fix the permissions of " + storeDir));
-        } else if (Files.isRegularFile(config.dbPath())) {
-            checks.add(Check.ok("store", config.dbPath().toString()));
+        } else if (Files.isRegularFile(config.storage().sqlitePath())) {
+            checks.add(Check.ok("store", config.storage().sqlitePath().toString()));
         } else {
-            checks.add(Check.warn("store", "no index yet at " + config.dbPath(), "mm init (or mm index DIR)"));
+            checks.add(Check.warn("store", "no index yet at " + config.storage().sqlitePath(), "mm init (or mm index DIR)"));
         }
-        for (Path dir : config.memoryDirs()) {
+        for (Path dir : config.indexing().memoryDirs()) {
             checks.add(Files.isDirectory(dir) ? Check.ok("memory dir", dir.toString())
                     : Check.warn("memory dir", dir + " does not exist", "mm init, or mkdir " + dir));
         }
@@ -122,7 +122,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Liveness through the runtime dir's pid-file lock, as mm status reports it. */
     private Check server(MemtomemConfig config) {
-        ServerState state = context.serverState(config.dbPath());
+        ServerState state = context.serverState(config.storage().sqlitePath());
         if (state.cannotVerify()) {
             return Check.warn("server", "cannot verify: " + state.probeError(), "see 'mm status'");
         }
@@ -133,27 +133,27 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private static Check embedding(MemtomemConfig config) {
-        String provider = config.embeddingProvider();
+        String provider = config.embedding().provider();
         if (provider.equals("none")) {
             return Check.ok("embedding", "none (keyword search)");
         }
         if (provider.equals("onnx")) {
             try {
                 Class.forName("io.memtomem.onnx.OnnxProviderPlugin", false, DoctorCommand.class.getClassLoader());
-                return Check.ok("embedding", "onnx / " + config.embeddingModel() + " (bundled, offline)");
+                return Check.ok("embedding", "onnx / " + config.embedding().model() + " (bundled, offline)");
             } catch (ClassNotFoundException e) {
                 return Check.fail("embedding", "onnx is configured but memtomem-onnx is not on the class path",
                         "use the release archive's lib/, or mm init --preset minimal");
             }
         }
-        String baseUrl = config.embeddingBaseUrl();
+        String baseUrl = config.embedding().baseUrl();
         try {
             URI uri = URI.create(baseUrl);
             int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MILLIS);
             }
-            return Check.ok("embedding", provider + " / " + config.embeddingModel() + " at " + baseUrl + " (reachable)");
+            return Check.ok("embedding", provider + " / " + config.embedding().model() + " at " + baseUrl + " (reachable)");
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             return Check.fail("embedding", provider + " at " + baseUrl + " is not reachable (" + e.getMessage() + ")",
                     "start the embedding service, or mm config set embedding.base_url URL");

@@ -65,16 +65,16 @@ class SecureDeleteTest {
         try (Memtomem memtomem = Memtomem.open(config)) {
             memtomem.add(AddRequest.of("A clean note about the weekly deploy checklist."));
             remove.accept(memtomem, addSecret(memtomem));
-            assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind by " + removal);
+            assertFalse(databaseBytesContain(config.storage().sqlitePath(), SECRET), "left behind by " + removal);
         }
-        assertFalse(databaseBytesContain(config.dbPath(), SECRET), "left behind after close");
+        assertFalse(databaseBytesContain(config.storage().sqlitePath(), SECRET), "left behind after close");
     }
 
     /** Adds the secret with force_unsafe to namespace {@code staging} (its own day file); returns its chunk id. */
     private String addSecret(Memtomem memtomem) throws IOException {
         memtomem.add(new AddRequest("Temporary note: the staging key is " + SECRET + " until Friday.", null,
                 List.of(), "staging", null), new AddOptions(true, false, null));
-        assertTrue(databaseBytesContain(memtomem.config().dbPath(), SECRET), "the scan must see the secret first");
+        assertTrue(databaseBytesContain(memtomem.config().storage().sqlitePath(), SECRET), "the scan must see the secret first");
         return memtomem.recall(RecallRequest.recent(5)).chunks().stream()
                 .filter(chunk -> chunk.content().contains(SECRET)).findFirst().orElseThrow().id();
     }
