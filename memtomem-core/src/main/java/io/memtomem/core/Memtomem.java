@@ -346,6 +346,34 @@ public final class Memtomem implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The full id a person means by {@code idOrPrefix}: a whole UUID, or the first {@value #MIN_ID_PREFIX}+
+     * characters of one as {@code mm search} and {@code mm recall} show them. Several matches are an error naming
+     * the fix; none is {@link NotFoundException}.
+     */
+    public String chunkIdFor(String idOrPrefix) {
+        String text = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (UUID_TEXT.matcher(text).matches()) {
+            return text;
+        }
+        if (text.length() < MIN_ID_PREFIX || !text.matches("[0-9a-f-]+")) {
+            throw new InvalidInputException("chunk_id", "invalid chunk ID: " + idOrPrefix + " (a UUID, or at least "
+                    + MIN_ID_PREFIX + " of its first characters)");
+        }
+        List<String> matches = store.idsStartingWith(text, 2);
+        if (matches.isEmpty()) {
+            throw NotFoundException.chunk(idOrPrefix);
+        }
+        if (matches.size() > 1) {
+            throw new InvalidInputException("chunk_id", "chunk ID prefix " + idOrPrefix + " matches more than one "
+                    + "chunk: give more of its characters");
+        }
+        return matches.get(0);
+    }
+
+    /** The shortest id prefix people may give: 8 hex characters, as the tables show. */
+    public static final int MIN_ID_PREFIX = 8;
+
     private static String requireChunkId(String chunkId) {
         if (chunkId == null || !UUID_TEXT.matcher(chunkId.strip()).matches()) {
             throw new InvalidInputException("chunk_id", "invalid chunk ID format: " + chunkId);

@@ -55,6 +55,22 @@ class MemtomemTest {
     }
 
     @Test
+    void aChunkIdPrefixOfEightOrMoreCharactersNamesOneChunkAndAnythingElseSaysWhy() {
+        try (Memtomem memtomem = openWithFile()) {
+            String id = memtomem.stats().totalChunks() > 0 ? memtomem.recall(
+                    io.memtomem.core.search.RecallRequest.recent(1)).chunks().get(0).id() : null;
+            assertEquals(id, memtomem.chunkIdFor(id.substring(0, 8).toUpperCase(java.util.Locale.ROOT)));
+            assertEquals(id, memtomem.chunkIdFor(id));
+            assertThrows(InvalidInputException.class, () -> memtomem.chunkIdFor(id.substring(0, 7)));
+            assertThrows(InvalidInputException.class, () -> memtomem.chunkIdFor("zzzzzzzz"));
+            String absent = id.startsWith("0") ? "ffffffff" : "00000000";
+            assertThrows(NotFoundException.class, () -> memtomem.chunkIdFor(absent));
+            assertThrows(InvalidInputException.class, () -> memtomem.chunkIdFor(""),
+                    "an empty prefix would match every chunk");
+        }
+    }
+
+    @Test
     void readRejectsANonUuidAndReturnsEmptyForAnUnknownId() {
         try (Memtomem memtomem = Memtomem.open(TestStores.config(home))) {
             InvalidInputException error = assertThrows(InvalidInputException.class, () -> memtomem.read("nope"));

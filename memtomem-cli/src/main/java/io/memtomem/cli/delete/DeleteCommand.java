@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 public final class DeleteCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's id.")
+    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
+            + "characters as mm search and mm recall show them.")
     private String chunkId;
 
     @Mixin
@@ -38,7 +39,7 @@ public final class DeleteCommand implements Callable<Integer> {
     public Integer call() {
         DeleteResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.deleteChunk(chunkId);
+            result = memtomem.deleteChunk(memtomem.chunkIdFor(chunkId));
         }
         if (json.enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();

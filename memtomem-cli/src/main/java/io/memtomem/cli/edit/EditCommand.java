@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 public final class EditCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "CHUNK_ID", description = "The chunk's id.")
+    @Parameters(index = "0", paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
+            + "characters as mm search and mm recall show them.")
     private String chunkId;
 
     @Parameters(index = "1", paramLabel = "TEXT", description = "The new body.")
@@ -50,7 +51,7 @@ public final class EditCommand implements Callable<Integer> {
     public Integer call() {
         EditResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.edit(chunkId, text, tags, forceUnsafe);
+            result = memtomem.edit(memtomem.chunkIdFor(chunkId), text, tags, forceUnsafe);
         }
         if (json.enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 public final class ReadCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's UUID.")
+    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
+            + "characters as mm search and mm recall show them.")
     private String chunkId;
 
     @Mixin
@@ -34,7 +35,7 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         StoredChunk chunk;
         try (Memtomem memtomem = context.openStore()) {
-            chunk = memtomem.read(chunkId)
+            chunk = memtomem.read(memtomem.chunkIdFor(chunkId))
                     .orElseThrow(() -> new CliException(ExitCode.ERROR, "Chunk " + chunkId + " not found."));
         }
         if (json.enabled()) {

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 /** {@code mm recall}: browse memories by creation date, newest first. */
 @Command(name = "recall", description = "List memories by creation date, newest first.")
 public final class RecallCommand implements Callable<Integer> {
-    private static final String ROW = "%-20s  %-38s  %s%n";
+    /** Created, short id, source, content: 99 columns. */
+    private static final String ROW = "%-20s  %-" + Text.SHORT_ID + "s  %-28s  %s%n";
 
     private final CliContext context;
 
@@ -110,10 +111,10 @@ public final class RecallCommand implements Callable<Integer> {
             out.println("No memories in that range.");
             return;
         }
-        out.print(palette.bold(String.format(Locale.ROOT, ROW, "Created", "Source", "Content")));
+        out.print(palette.bold(String.format(Locale.ROOT, ROW, "Created", "Id", "Source", "Content")));
         for (StoredChunk chunk : response.chunks()) {
-            out.printf(Locale.ROOT, ROW, Text.truncate(chunk.createdAt(), 20), Text.shortenPath(chunk.source(), 38),
-                    Text.truncate(Text.oneLine(chunk.content()), 60));
+            out.printf(Locale.ROOT, ROW, Text.truncate(chunk.createdAt(), 20), Text.shortId(chunk.id()),
+                    Text.shortenPath(chunk.source(), 28), Text.truncate(Text.preview(chunk.content()), 37));
         }
     }
 }

@@ -76,6 +76,7 @@ public final class SearchCommand implements Callable<Integer> {
         ListingFormat listing = ListingFormat.require(spec, format, ListingFormat.TABLE, ListingFormat.JSON,
                 ListingFormat.PLAIN, ListingFormat.CONTEXT);
         SearchResponse response;
+        boolean emptyIndex;
         try (Memtomem memtomem = context.openStore()) {
             SearchRequest request = SearchRequest.of(query)
                     .withTopK(topK == null ? memtomem.config().search().defaultTopK() : topK)
@@ -86,6 +87,7 @@ public final class SearchCommand implements Callable<Integer> {
                     .withAsOf(asOf)
                     .withPipelineCounts(!json.enabled() && listing == ListingFormat.TABLE);
             response = memtomem.search(request);
+            emptyIndex = response.hits().isEmpty() && memtomem.stats().totalChunks() == 0;
         }
         List<String> warnings = response.vectorsPending() == 0 ? List.of()
                 : List.of(PendingVectors.warning(response.vectorsPending()));
@@ -95,7 +97,7 @@ public final class SearchCommand implements Callable<Integer> {
             payload.put("warnings", warnings);
             Json.print(context.out(), payload);
         } else if (listing == ListingFormat.TABLE) {
-            new SearchTable(context.out(), context.palette()).print(response);
+            new SearchTable(context.out(), context.palette()).print(response, emptyIndex);
         } else {
             ReferenceListings.print(context.out(), listing, response.hits());
         }

@@ -21,7 +21,7 @@ class RecallCommandTest extends InitializedStoreTest {
     void listsRecentMemoriesAsATable() {
         Result result = cli.run("recall");
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().lines().findFirst().orElse("").matches("Created\\s+Source\\s+Content"), result.out());
+        assertTrue(result.out().lines().findFirst().orElse("").matches("Created\\s+Id\\s+Source\\s+Content"), result.out());
         assertTrue(result.out().contains("First memory") && result.out().contains("Second memory"), result.out());
     }
 

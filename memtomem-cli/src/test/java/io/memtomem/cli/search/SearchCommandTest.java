@@ -30,8 +30,8 @@ class SearchCommandTest extends InitializedStoreTest {
         Result result = cli.run("search", "rollout undo");
         assertEquals(0, result.exitCode(), result::toString);
         List<String> lines = result.out().lines().toList();
-        assertTrue(lines.get(0).matches("Rank\\s+Score\\s+Source\\s+Content"), lines.get(0));
-        assertTrue(lines.get(1).matches("1\\s+\\d+\\.\\d{4}\\s+.+\\s+.*kubectl rollout undo.*"), lines.get(1));
+        assertTrue(lines.get(0).matches("Rank\\s+Score\\s+Id\\s+Source\\s+Content"), lines.get(0));
+        assertTrue(lines.get(1).matches("1\\s+\\d+\\.\\d{4}\\s+[0-9a-f]{8}\\s+.+\\s+.*kubectl rollou.*"), lines.get(1));
         assertTrue(lines.get(lines.size() - 1).matches("\\d+ BM25 \\+ \\d+ dense → 1 results"), result.out());
     }
 
@@ -63,7 +63,7 @@ class SearchCommandTest extends InitializedStoreTest {
     void aQueryOfOnlyPunctuationFindsNothingAndSucceeds() {
         Result result = cli.run("search", "?!*\"()");
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().startsWith("No results."), result.out());
+        assertTrue(result.out().startsWith("No results: no indexed note matches"), result.out());
         assertFalse(result.err().contains("Error"), result.err());
     }
 

@@ -35,6 +35,25 @@ public final class ChunkStore {
         });
     }
 
+    /** Up to {@code limit} chunk ids that start with {@code prefix} (lower-case hex), in id order. */
+    public List<String> idsStartingWith(String prefix, int limit) {
+        return database.read("looking up chunk id " + prefix, session -> {
+            // a range on the primary key, not LIKE: ids are lower-case hex, and '~' sorts after all of it
+            PreparedStatement statement = session.prepare("SELECT id FROM chunks WHERE id >= ? AND id < ? ORDER BY id"
+                    + " LIMIT ?");
+            statement.setString(1, prefix);
+            statement.setString(2, prefix + "~");
+            statement.setInt(3, limit);
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Every chunk of one file in line order. */
     public List<StoredChunk> chunksOf(String source) {
         return chunksWhere("reading chunks of " + source, "c.source_file = ?", source);
