@@ -54,8 +54,8 @@ class DistArchiveIT {
 
         Mm.run(sandbox, Launchers.command(bin, "mm", "add", "The staging database is rebuilt every Monday.",
                 "--tags", "ops")).assertOk();
-        assertContains(Mm.run(sandbox, Launchers.command(bin, "mm", "search", "staging database")).assertOk().stdout(),
-                "rebuilt every Monday");
+        assertContains(Mm.run(sandbox, Launchers.command(bin, "mm", "search", "staging database", "--json"))
+                .assertOk().stdout(), "rebuilt every Monday");
 
         try (McpServerConnection server = McpServerConnection.start(sandbox, Launchers.command(bin, "memtomem-server"))) {
             assertContains(server.callOk("mem_search", Map.of("query", "staging database")), "rebuilt every Monday");

@@ -4,7 +4,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.memtomem.core.embed.provider.EmbeddingException;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +17,7 @@ enum OnnxModel {
     ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", 384, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
             PoolingMode.MEAN),
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", 384, "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-            PoolingMode.CLS);
+            PoolingMode.CLS, "bge-small-en-v1.5", "BAAI/bge-small-en-v1.5");
 
     static final OnnxModel DEFAULT = ALL_MINILM_L6_V2_Q;
 
@@ -26,14 +26,17 @@ enum OnnxModel {
     private final String modelResource;
     private final String tokenizerResource;
     private final PoolingMode pooling;
+    /** Other names for the same model, e.g. the Python memtomem's english preset's, so its config.json works here. */
+    private final List<String> aliases;
 
     OnnxModel(String canonicalName, int dimension, String modelResource, String tokenizerResource,
-              PoolingMode pooling) {
+              PoolingMode pooling, String... aliases) {
         this.canonicalName = canonicalName;
         this.dimension = dimension;
         this.modelResource = modelResource;
         this.tokenizerResource = tokenizerResource;
         this.pooling = pooling;
+        this.aliases = List.of(aliases);
     }
 
     String canonicalName() {
@@ -63,7 +66,8 @@ enum OnnxModel {
             return DEFAULT;
         }
         for (OnnxModel model : values()) {
-            if (model.canonicalName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (model.canonicalName.equalsIgnoreCase(name)
+                    || model.aliases.stream().anyMatch(alias -> alias.equalsIgnoreCase(name))) {
                 return model;
             }
         }
