@@ -4,7 +4,10 @@ import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.ListingFormat;
 import io.memtomem.cli.common.VerboseOption;
+import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
+import io.memtomem.core.PathOutsideMemoryDirsException;
+import io.memtomem.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -56,7 +59,21 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (verbose(parseResult)) {
             ex.printStackTrace(context.err());
         }
-        return ex instanceof CliException cli ? cli.exitCode().code() : ExitCode.ERROR.code();
+        return exitCode(ex);
+    }
+
+    /**
+     * README's promise: 2 when the input was refused and nothing changed (an invalid value, a refused secret, a path
+     * outside the memory dirs, a bad config value), 1 for every other failure.
+     */
+    static int exitCode(Exception ex) {
+        Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        if (cause instanceof CliException cli) {
+            return cli.exitCode().code();
+        }
+        boolean refused = cause instanceof InvalidInputException || cause instanceof ConfigException
+                || cause instanceof PathOutsideMemoryDirsException;
+        return (refused ? ExitCode.REFUSED_OR_USAGE : ExitCode.ERROR).code();
     }
 
     /** {@code --json}, or the Python memtomem's {@code --format json}: either way a script reads stdout as JSON. */

@@ -108,12 +108,12 @@ class MainTest {
     void errorsAreOneLineWithoutAStackTraceUnlessVerbose() {
         CliHarness cli = CliHarness.in(temp);
         Result quiet = cli.run("read", "not-a-uuid");
-        assertEquals(1, quiet.exitCode(), quiet::toString);
+        assertEquals(2, quiet.exitCode(), quiet::toString);
         assertEquals(1, quiet.err().strip().lines().count(), quiet.err());
         assertTrue(quiet.err().startsWith("Error: "), quiet.err());
 
         Result verbose = cli.run("--verbose", "read", "not-a-uuid");
-        assertEquals(1, verbose.exitCode());
+        assertEquals(2, verbose.exitCode());
         assertTrue(verbose.err().contains("\tat io.memtomem."), verbose.err());
     }
 

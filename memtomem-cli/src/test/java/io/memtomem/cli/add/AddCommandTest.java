@@ -56,7 +56,7 @@ class AddCommandTest extends InitializedStoreTest {
     @Test
     void blankTextIsRefusedWithAOneLineError() {
         Result result = cli.run("add", "   ");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: "), result.err());
         assertEquals(1, result.err().strip().lines().count(), result.err());
     }
@@ -65,14 +65,14 @@ class AddCommandTest extends InitializedStoreTest {
     void aTargetThatIsNotAFileIsAOneLineError() throws Exception {
         Files.createDirectories(cli.config().indexing().memoryDirs().get(0).resolve("folder.md"));
         Result result = cli.run("add", "cannot go into a directory", "--file", "folder.md");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: ") && result.err().contains("folder.md"), result.err());
     }
 
     @Test
     void aTargetFileOutsideTheMemoryDirsIsRefused() {
         Result result = cli.run("add", "escape attempt", "--file", "../../outside.md");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("outside"), result.err());
     }
 }

@@ -39,7 +39,7 @@ class AddOptionsCommandTest extends InitializedStoreTest {
     @Test
     void anUnknownTemplateIsAOneLineErrorListingTheValidOnes() {
         Result result = cli.run("add", "x", "--template", "rfc", "--title", "T");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertEquals("Error: unknown template 'rfc': use one of adr, meeting, debug, decision, procedure",
                 result.err().strip());
     }
@@ -47,7 +47,7 @@ class AddOptionsCommandTest extends InitializedStoreTest {
     @Test
     void aSecretIsRefusedWithoutEchoingIt() {
         Result result = cli.run("add", "deploy key " + KEY);
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: refused by the secret-redaction gate, which flagged content: "
                 + "aws-access-key-id (line 1)."), result.err());
         assertTrue(result.err().contains("--force-unsafe"), result.err());
@@ -97,7 +97,7 @@ class AddOptionsCommandTest extends InitializedStoreTest {
     @Test
     void aKeyOver256CharactersIsRefused() {
         Result result = cli.run("add", "x", "--idempotency-key", "k".repeat(257));
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("idempotency_key is 257 characters, over the limit of 256"), result.err());
     }
 
@@ -105,7 +105,7 @@ class AddOptionsCommandTest extends InitializedStoreTest {
     void anotherNamespaceInAFileIsRefusedUnlessMixingIsAllowed() {
         cli.run("add", "mine", "--file", "shared.md", "-n", "personal");
         Result refused = cli.run("add", "theirs", "--file", "shared.md", "-n", "work");
-        assertEquals(1, refused.exitCode(), refused::toString);
+        assertEquals(2, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("already holds namespace personal, not work")
                 && refused.err().contains("--allow-namespace-mix"), refused.err());
         Result allowed = cli.run("add", "theirs", "--file", "shared.md", "-n", "work", "--allow-namespace-mix");

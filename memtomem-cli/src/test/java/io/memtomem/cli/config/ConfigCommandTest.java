@@ -44,14 +44,14 @@ class ConfigCommandTest extends InitializedStoreTest {
     @Test
     void anUnknownKeyIsAOneLineErrorWithASuggestion() {
         Result result = cli.run("config", "set", "search.default_topk", "5");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("search.default_top_k"), result.err());
     }
 
     @Test
     void aBadValueIsAnErrorNamingTheKey() {
         Result result = cli.run("config", "set", "search.default_top_k", "lots");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("search.default_top_k"), result.err());
     }
 

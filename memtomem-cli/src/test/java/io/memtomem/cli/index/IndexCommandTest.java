@@ -148,9 +148,9 @@ class IndexCommandTest {
     }
 
     @Test
-    void aMissingPathIsAClearErrorWithExitOne() {
+    void aMissingPathIsAClearRefusalWithExitTwo() {
         Result result = cli.run("index", "no/such/dir");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertEquals("Error: path does not exist: " + cli.home().resolve("no/such/dir"), result.err().strip());
     }
 
@@ -175,10 +175,10 @@ class IndexCommandTest {
     }
 
     @Test
-    void anUnreadableFileIsAClearErrorWithExitOne() throws Exception {
+    void anUnreadablePathIsAClearRefusalWithExitTwo() throws Exception {
         Path broken = Files.createSymbolicLink(notes.resolve("broken.md"), temp.resolve("gone.md"));
         Result result = cli.run("index", broken.toString());
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: ") && result.err().contains("broken.md"), result.err());
         assertEquals(1, result.err().strip().lines().count(), result.err());
     }

@@ -42,7 +42,7 @@ class ListCommandTest extends InitializedStoreTest {
         for (String command : List.of("list", "search")) {
             Result result = command.equals("list") ? cli.run("list", "--source", "*/[z-a].md")
                     : cli.run("search", "alpha", "--source", "*/[z-a].md");
-            assertEquals(1, result.exitCode(), result::toString);
+            assertEquals(2, result.exitCode(), result::toString);
             assertTrue(result.err().contains("Error: source_filter '*/[z-a].md' has the reversed range z-a"),
                     result.err());
             assertFalse(result.err().contains("Exception"), result.err());

@@ -42,7 +42,7 @@ class ReadCommandTest extends InitializedStoreTest {
     @Test
     void aMalformedIdIsAOneLineError() {
         Result result = cli.run("read", "not-a-uuid");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: "), result.err());
     }
 }

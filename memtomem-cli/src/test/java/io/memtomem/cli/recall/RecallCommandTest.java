@@ -52,7 +52,7 @@ class RecallCommandTest extends InitializedStoreTest {
     @Test
     void aMalformedDateIsAOneLineError() {
         Result result = cli.run("recall", "--since", "last tuesday");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: ") && result.err().contains("since"), result.err());
     }
 }

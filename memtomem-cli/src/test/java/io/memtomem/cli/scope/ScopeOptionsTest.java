@@ -83,14 +83,14 @@ class ScopeOptionsTest {
     @Test
     void badScopeAndAsOfValuesAreOneLineErrorsNamingThem() {
         Result scope = cli.run("search", "release", "--scope", "team");
-        assertEquals(1, scope.exitCode(), scope::toString);
+        assertEquals(2, scope.exitCode(), scope::toString);
         assertTrue(scope.err().contains("scope must be one of user, project_shared, project_local, got 'team'"),
                 scope.err());
         Result recall = cli.run("recall", "--scope", "everyone");
-        assertEquals(1, recall.exitCode(), recall::toString);
+        assertEquals(2, recall.exitCode(), recall::toString);
         assertTrue(recall.err().contains("scope must be one of"), recall.err());
         Result asOf = cli.run("search", "release", "--as-of", "2021-04");
-        assertEquals(1, asOf.exitCode(), asOf::toString);
+        assertEquals(2, asOf.exitCode(), asOf::toString);
         assertTrue(asOf.err().contains("as_of must be YYYY-MM-DD or YYYY-QN"), asOf.err());
     }
 
@@ -116,7 +116,7 @@ class ScopeOptionsTest {
     @Test
     void addScopeProjectSharedNeedsTheConfirmFlag() throws IOException {
         Result refused = cli.run("add", "Deploys need two approvals", "--scope", "project_shared");
-        assertEquals(1, refused.exitCode(), refused::toString);
+        assertEquals(2, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("shared with everyone through git"), refused.err());
         Result written = cli.run("add", "Deploys need two approvals", "--scope", "project_shared",
                 "--confirm-project-shared", "--file", "rules.md");
@@ -127,7 +127,7 @@ class ScopeOptionsTest {
     @Test
     void addProjectScopeOutsideAnyProjectNamesTheConfigKey() {
         Result result = cli.inDirectory(cli.home()).run("add", "x", "--scope", "project_local");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("indexing.project_memory_dirs"), result.err());
         assertTrue(cli.run("add", "--help").out().contains("--confirm-project-shared"));
     }

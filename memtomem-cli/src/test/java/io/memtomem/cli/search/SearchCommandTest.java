@@ -70,7 +70,7 @@ class SearchCommandTest extends InitializedStoreTest {
     @Test
     void anOutOfRangeTopKIsAOneLineError() {
         Result result = cli.run("search", "deploy", "--top-k", "0");
-        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("Error: ") && result.err().contains("top"), result.err());
     }
 
