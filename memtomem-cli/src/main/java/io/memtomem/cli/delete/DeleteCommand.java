@@ -2,6 +2,7 @@ package io.memtomem.cli.delete;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.ChunkIdArgument;
 import io.memtomem.cli.common.IndexPending;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
@@ -9,7 +10,6 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.write.DeleteResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +24,8 @@ import java.util.concurrent.Callable;
 public final class DeleteCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
-            + "characters as mm search and mm recall show them.")
-    private String chunkId;
+    @Mixin
+    private ChunkIdArgument chunkId;
 
     @Mixin
     private JsonOption json;
@@ -39,7 +38,7 @@ public final class DeleteCommand implements Callable<Integer> {
     public Integer call() {
         DeleteResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.deleteChunk(memtomem.chunkIdFor(chunkId));
+            result = memtomem.deleteChunk(memtomem.chunkIdFor(chunkId.value()));
         }
         if (json.enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.memtomem.cli.edit;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.ChunkIdArgument;
 import io.memtomem.cli.common.IndexPending;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
@@ -25,9 +26,8 @@ import java.util.concurrent.Callable;
 public final class EditCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
-            + "characters as mm search and mm recall show them.")
-    private String chunkId;
+    @Mixin
+    private ChunkIdArgument chunkId;
 
     @Parameters(index = "1", paramLabel = "TEXT", description = "The new body.")
     private String text;
@@ -51,7 +51,7 @@ public final class EditCommand implements Callable<Integer> {
     public Integer call() {
         EditResult result;
         try (Memtomem memtomem = context.openStore()) {
-            result = memtomem.edit(memtomem.chunkIdFor(chunkId), text, tags, forceUnsafe);
+            result = memtomem.edit(memtomem.chunkIdFor(chunkId.value()), text, tags, forceUnsafe);
         }
         if (json.enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();

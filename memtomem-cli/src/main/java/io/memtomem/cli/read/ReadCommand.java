@@ -3,6 +3,7 @@ package io.memtomem.cli.read;
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.CliException;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.ChunkIdArgument;
 import io.memtomem.cli.common.ChunkJson;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
@@ -10,7 +11,6 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.store.StoredChunk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,9 +20,8 @@ import java.util.concurrent.Callable;
 public final class ReadCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "CHUNK_ID", description = "The chunk's id, or its first 8 or more "
-            + "characters as mm search and mm recall show them.")
-    private String chunkId;
+    @Mixin
+    private ChunkIdArgument chunkId;
 
     @Mixin
     private JsonOption json;
@@ -35,8 +34,8 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         StoredChunk chunk;
         try (Memtomem memtomem = context.openStore()) {
-            chunk = memtomem.read(memtomem.chunkIdFor(chunkId))
-                    .orElseThrow(() -> new CliException(ExitCode.ERROR, "Chunk " + chunkId + " not found."));
+            chunk = memtomem.read(memtomem.chunkIdFor(chunkId.value()))
+                    .orElseThrow(() -> new CliException(ExitCode.ERROR, "Chunk " + chunkId.value() + " not found."));
         }
         if (json.enabled()) {
             Json.print(context.out(), ChunkJson.of(chunk));
