@@ -123,14 +123,7 @@ class StdinGuardTest {
         StdinGuard guard = guard(new PipedInputStream(client));
         activity.begin();
         client.close();
-        Thread reader = new Thread(() -> {
-            try {
-                guard.readAllBytes();
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
-        reader.start();
+        Thread reader = drainInBackground(guard);
         awaitState(reader, Thread.State.TIMED_WAITING);
         assertEquals(1, ended.getCount());
         activity.end();
@@ -142,14 +135,7 @@ class StdinGuardTest {
     @Test
     void endOfInputWaitsUntilEveryRequestPassedOnIsAnswered() throws Exception {
         StdinGuard guard = guard(input(REQUEST + "\n"), CompletableFuture.completedFuture(null), Duration.ofSeconds(30));
-        Thread reader = new Thread(() -> {
-            try {
-                guard.readAllBytes();
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
-        reader.start();
+        Thread reader = drainInBackground(guard);
         awaitState(reader, Thread.State.TIMED_WAITING);
         Thread.sleep(3 * StdinGuard.QUIET_MILLIS);
         assertEquals(1, ended.getCount(), "EOF must wait for the reply to request 1, however long it takes");
@@ -177,5 +163,18 @@ class StdinGuardTest {
             Thread.onSpinWait();
         }
         assertEquals(state, thread.getState());
+    }
+
+    /** A started thread that reads the guard to its end, as the SDK's stdin reader does. */
+    private static Thread drainInBackground(StdinGuard guard) {
+        Thread reader = new Thread(() -> {
+            try {
+                guard.readAllBytes();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        reader.start();
+        return reader;
     }
 }
