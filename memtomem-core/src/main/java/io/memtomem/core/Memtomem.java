@@ -11,6 +11,7 @@ import io.memtomem.core.embed.provider.EmbeddingSettings;
 import io.memtomem.core.embed.provider.ProviderFactory;
 import io.memtomem.core.index.DirectoryWatcher;
 import io.memtomem.core.index.FileWatcher;
+import io.memtomem.core.index.IndexCancelledException;
 import io.memtomem.core.index.IndexProgressListener;
 import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.index.IndexResult;
@@ -54,6 +55,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -188,8 +190,18 @@ public final class Memtomem implements AutoCloseable {
     }
 
     public IndexResult index(IndexRequest request, IndexProgressListener listener) {
+        return index(request, listener, () -> false);
+    }
+
+    /** An index run its caller can stop at the next file boundary ({@link IndexCancelledException}). */
+    public IndexResult index(IndexRequest request, IndexProgressListener listener, BooleanSupplier cancelled) {
         requireNoEmbeddingMismatch();
-        return embedAfter(indexer.index(request, listener));
+        try {
+            return embedAfter(indexer.index(request, listener, cancelled));
+        } catch (IndexCancelledException stopped) {
+            embedAfter(stopped.partial()); // what was indexed gets its vectors like any other run's
+            throw stopped;
+        }
     }
 
     public RecallResponse recall(RecallRequest request) {

@@ -34,6 +34,7 @@ final class RawMcpSession {
     private final Map<Long, JsonNode> responsesById = new ConcurrentHashMap<>();
     private final List<JsonNode> responsesWithoutId = new CopyOnWriteArrayList<>();
     private final List<String> nonJsonLines = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final LineBuffer stdout;
     private final LineBuffer stderr;
 
@@ -62,6 +63,9 @@ final class RawMcpSession {
             message = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             message = null;
+        }
+        if (message != null && message.isObject()) {
+            received.add(message);
         }
         if (message == null || !message.isObject()) {
             nonJsonLines.add(line);
@@ -141,6 +145,11 @@ final class RawMcpSession {
     /** Error replies the server could not tie to a request id (answers to lines that were not valid JSON-RPC). */
     List<JsonNode> responsesWithoutId() {
         return List.copyOf(responsesWithoutId);
+    }
+
+    /** Every JSON-RPC message the server wrote (replies, notifications), in the order it wrote them. */
+    List<JsonNode> received() {
+        return List.copyOf(received);
     }
 
     List<String> nonJsonLines() {

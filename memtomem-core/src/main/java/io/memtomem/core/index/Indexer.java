@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,14 @@ public final class Indexer implements FileReindexer {
     }
 
     public IndexResult index(IndexRequest request, IndexProgressListener listener) {
+        return index(request, listener, () -> false);
+    }
+
+    /**
+     * Indexes as {@link #index(IndexRequest, IndexProgressListener)}, asking {@code cancelled} before each file: once
+     * it says yes, the files already read are written whole and the run ends with {@link IndexCancelledException}.
+     */
+    public IndexResult index(IndexRequest request, IndexProgressListener listener, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         if (request.path() == null) {
             throw new InvalidInputException("path", "path is required");
@@ -128,11 +137,13 @@ public final class Indexer implements FileReindexer {
             throw new InvalidInputException("path", "path does not exist: " + root);
         }
         Redaction redaction = request.forceUnsafe() ? Redaction.BYPASS_AUDITED : Redaction.BLOCK;
-        database.bulk(() -> {
-            runPipeline(files, namespace, request.force(), redaction, walkRoot, tally, listener);
-            return null;
-        });
-        return tally.result(scanned, (System.nanoTime() - started) / 1_000_000);
+        int done = database.bulk(() -> runPipeline(files, namespace, request.force(), redaction, walkRoot, tally,
+                listener, cancelled));
+        IndexResult result = tally.result(Math.min(done, scanned), (System.nanoTime() - started) / 1_000_000);
+        if (done < files.size()) {
+            throw new IndexCancelledException(result, files.size());
+        }
+        return result;
     }
 
     /**
@@ -225,8 +236,9 @@ public final class Indexer implements FileReindexer {
         }
     }
 
-    private void runPipeline(List<Path> files, String namespace, boolean force, Redaction redaction, Path root,
-                             Tally tally, IndexProgressListener listener) {
+    /** Returns how many files were applied: all of them unless {@code cancelled} said yes before the last. */
+    private int runPipeline(List<Path> files, String namespace, boolean force, Redaction redaction, Path root,
+                            Tally tally, IndexProgressListener listener, BooleanSupplier cancelled) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "memtomem-index-worker");
             thread.setDaemon(true);
@@ -238,13 +250,17 @@ public final class Indexer implements FileReindexer {
             int submitted = 0;
             int done = 0;
             while (done < files.size()) {
-                while (submitted < files.size() && window.size() < WINDOW) {
+                boolean stop = cancelled.getAsBoolean();
+                while (!stop && submitted < files.size() && window.size() < WINDOW) {
                     Path next = files.get(submitted++);
                     window.add(workers.submit(() -> prepare(next, namespace, force, redaction)));
                 }
-                batch.add(await(window.poll()));
+                if (!stop) {
+                    batch.add(await(window.poll()));
+                }
                 // waiting for the next file happens outside any transaction, so batches can fill up freely
-                if (window.isEmpty() || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
+                if (!batch.isEmpty() && (stop || window.isEmpty() || batch.size() >= MAX_BATCH_FILES
+                        || chunkCount(batch) >= MAX_BATCH_CHUNKS)) {
                     for (FileOutcome outcome : apply(batch, namespace, force, redaction, root, Set.of())) {
                         tally.add(outcome);
                         done++;
@@ -254,7 +270,11 @@ public final class Indexer implements FileReindexer {
                     }
                     batch.clear();
                 }
+                if (stop) {
+                    return done; // the files read ahead in the window are dropped unwritten
+                }
             }
+            return done;
         } finally {
             workers.shutdownNow();
         }

@@ -395,4 +395,27 @@ class IndexerTest {
         assertEquals(1, reindex.apply(file));
         assertFalse(memtomem.listSources(null, null).isEmpty());
     }
+
+    @Test
+    void cancelledIndexStopsAtAFileBoundaryWithEveryDoneFileWholeAndTheRestUntouched() {
+        int total = 40;
+        for (int i = 0; i < total; i++) {
+            write(notes.resolve(String.format("f%02d.md", i)), sections("One " + i, "Two " + i));
+        }
+        List<Path> reported = new ArrayList<>();
+        int[] asked = {0};
+        // asked once per file: the sixth question says stop, so five files are read and written whole
+        IndexCancelledException stopped = assertThrows(IndexCancelledException.class, () -> memtomem.index(
+                new IndexRequest(notes, true, false, null), progress -> reported.add(progress.currentFile()),
+                () -> ++asked[0] > 5));
+        int done = stopped.partial().filesScanned();
+        assertEquals(5, done);
+        assertEquals(done, memtomem.listSources(null, null).size(), "only the files reported done are indexed");
+        for (Path file : reported) {
+            assertEquals(2, chunksOf(file).size(), file + " is indexed whole");
+        }
+        assertEquals(done, reported.size());
+        assertEquals(total, index(notes).filesScanned(), "a later run finishes the rest");
+        assertEquals(total, memtomem.listSources(null, null).size());
+    }
 }

@@ -58,7 +58,8 @@ public final class McpHttpServer {
         ServletHolder servlet = new ServletHolder("mcp", transport);
         servlet.setAsyncSupported(true);
         handler.addServlet(servlet, ENDPOINT);
-        FilterHolder screen = new FilterHolder(new ScreenFilter(factory.screen(context), gate, new ObjectMapper()));
+        FilterHolder screen = new FilterHolder(new ScreenFilter(factory.screen(context), factory.calls(), gate,
+                new ObjectMapper()));
         screen.setAsyncSupported(true);
         handler.addFilter(screen, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(handler);

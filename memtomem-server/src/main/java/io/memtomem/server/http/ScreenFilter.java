@@ -3,6 +3,7 @@ package io.memtomem.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.server.transport.CancellableCalls;
 import io.memtomem.server.transport.RequestScreen;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,17 +24,21 @@ import java.util.Optional;
 /**
  * The HTTP side of the checks both transports run before the SDK: the bearer token when one is required, then the
  * {@link RequestScreen} on each POSTed message. An answered message gets its JSON-RPC reply as
- * {@code application/json}; anything else goes on to the SDK's servlet with the body it was sent.
+ * {@code application/json}; a cancellation is taken by {@link CancellableCalls} ({@code 202 Accepted}, as the SDK
+ * answers notifications); anything else goes on to the SDK's servlet with the body it was sent (a tool call with the
+ * key {@link CancellableCalls} gave it).
  */
 final class ScreenFilter extends HttpFilter {
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final RequestScreen screen;
+    private final CancellableCalls calls;
     private final HttpGate gate;
     private final ObjectMapper json;
 
-    ScreenFilter(RequestScreen screen, HttpGate gate, ObjectMapper json) {
+    ScreenFilter(RequestScreen screen, CancellableCalls calls, HttpGate gate, ObjectMapper json) {
         this.screen = screen;
+        this.calls = calls;
         this.gate = gate;
         this.json = json;
     }
@@ -52,7 +57,8 @@ final class ScreenFilter extends HttpFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        Optional<? extends JsonNode> answer = answer(body);
+        JsonNode message = parse(body);
+        Optional<? extends JsonNode> answer = message == null ? Optional.empty() : screen.answer(message);
         if (answer.isPresent()) {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json");
@@ -60,20 +66,26 @@ final class ScreenFilter extends HttpFilter {
             response.getWriter().write(answer.get().toString());
             return;
         }
-        chain.doFilter(new BufferedBody(request, body), response);
+        String session = request.getHeader("Mcp-Session-Id");
+        switch (message == null || session == null ? CancellableCalls.Fate.UNCHANGED : calls.admit(session, message)) {
+            case CANCELLED, IGNORED -> response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            case TAGGED -> chain.doFilter(new BufferedBody(request, json.writeValueAsBytes(message)), response);
+            case UNCHANGED -> chain.doFilter(new BufferedBody(request, body), response);
+        }
     }
 
-    private Optional<? extends JsonNode> answer(byte[] body) {
+    /** The POSTed JSON object, or null for what the SDK refuses itself (too large, not JSON, not an object). */
+    private JsonNode parse(byte[] body) {
         if (body.length > MAX_BODY) {
-            return Optional.empty(); // the SDK refuses it with its own size limit
+            return null;
         }
         try {
             JsonNode message = json.readTree(body);
-            return message != null && message.isObject() ? screen.answer(message) : Optional.empty();
+            return message != null && message.isObject() ? message : null;
         } catch (JsonProcessingException e) {
-            return Optional.empty(); // the SDK answers a parse error itself
+            return null;
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -115,6 +127,16 @@ final class ScreenFilter extends HttpFilter {
                     return in.read(buffer, offset, length);
                 }
             };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override

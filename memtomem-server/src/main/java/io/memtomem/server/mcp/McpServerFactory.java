@@ -9,6 +9,7 @@ import io.memtomem.server.tools.Operation;
 import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.tools.ToolCatalog;
 import io.memtomem.server.transport.ActivityTracker;
+import io.memtomem.server.transport.CancellableCalls;
 import io.memtomem.server.transport.ProtocolOutput;
 import io.memtomem.server.transport.RequestScreen;
 import io.memtomem.server.transport.SerialOutboundProvider;
@@ -40,6 +41,7 @@ public final class McpServerFactory {
     private final JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
     private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator(json);
     private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper, validator);
+    private final CancellableCalls calls = new CancellableCalls();
 
     private McpServerFactory() {
     }
@@ -54,7 +56,7 @@ public final class McpServerFactory {
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
         protocol.onFrameWritten(activity::written);
-        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen(tools), activity,
+        StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen(tools), calls, activity,
                 onEndOfInput, stdinReady);
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1), activity);
@@ -77,6 +79,11 @@ public final class McpServerFactory {
         return new RequestScreen(json, tools.stream().map(Operation::name).collect(toSet()));
     }
 
+    /** The tool calls still running, which the transports cancel ({@code notifications/cancelled}). */
+    public CancellableCalls calls() {
+        return calls;
+    }
+
     public JacksonMcpJsonMapper mapper() {
         return mapper;
     }
@@ -84,7 +91,7 @@ public final class McpServerFactory {
     private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(S specification,
             ServerContext context, List<Operation> tools, ActivityTracker activity) {
         List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
-                .map(tool -> ToolBridge.specification(tool, activity, context::resultCap)).toList();
+                .map(tool -> ToolBridge.specification(tool, activity, calls, context::resultCap)).toList();
         List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         return specification

@@ -18,7 +18,7 @@ import java.util.List;
  * agent's index call must not pull other files, a source tree or a home dir full of secrets, into the shared store;
  * a terminal user indexes anything with {@code mm index}).
  * Per-file progress goes to the call's {@link ProgressSink}, which becomes MCP progress notifications when the client
- * sent a progress token.
+ * sent a progress token. A cancelled call stops at the next file boundary: the files done stay indexed whole.
  */
 public final class IndexTool {
     static final InputSchema SCHEMA = InputSchema.of(
@@ -61,7 +61,8 @@ public final class IndexTool {
             IndexResult result = context.store().index(
                     new IndexRequest(root, args.bool("recursive"), args.bool("force"), args.string("namespace")),
                     progress -> call.progress().report(offset + progress.filesDone(),
-                            offset + progress.filesTotal(), describe(offset, progress)));
+                            offset + progress.filesTotal(), describe(offset, progress)),
+                    call.cancellation()::isCancelled);
             results.add(result);
             filesBefore += result.filesScanned();
         }

@@ -26,10 +26,16 @@ public final class OperationRunner {
     /** {@code cap}: the reply size limit, read per call; list tools cut between results, the rest is cut here. */
     public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
                                  Supplier<ResultCap> cap) {
+        return run(operation, arguments, progress, new Cancellation(), cap);
+    }
+
+    /** As above, for a call the client may cancel while it runs. */
+    public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
+                                 Cancellation cancellation, Supplier<ResultCap> cap) {
         long started = System.nanoTime();
         ToolResult result;
         try {
-            ToolCall call = new ToolCall(operation.schema().read(arguments), progress);
+            ToolCall call = new ToolCall(operation.schema().read(arguments), progress, cancellation);
             String text = operation.handler().handle(call);
             result = ToolResult.ok(cap.get().any(text));
         } catch (Throwable failure) {

@@ -40,6 +40,15 @@ public final class ActivityTracker {
         }
     }
 
+    /** A request was cancelled: it gets no reply, so nothing waits for one. */
+    public synchronized void cancelled(JsonNode id) {
+        if (id != null && (id.isNumber() || id.isTextual())) {
+            unanswered.remove(id.isNumber() ? number(id.decimalValue()) : "\"" + id.textValue());
+            lastActivity = System.nanoTime();
+            notifyAll();
+        }
+    }
+
     /**
      * A message is about to be queued for writing; when it is a reply, {@code id} is the request it answers. The
      * SDK's writer thread writes it a moment later ({@link #written}).

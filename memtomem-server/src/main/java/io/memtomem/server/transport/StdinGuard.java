@@ -1,5 +1,6 @@
 package io.memtomem.server.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The SDK's view of stdin, one checked line at a time. Nothing is read before {@code ready} completes (the server
  * answers nothing until its pid lock is decided). Lines the SDK would die on are answered with a JSON-RPC error
- * frame and never reach it, as are requests the {@link RequestScreen} answers; blank lines are skipped. At EOF (or a
+ * frame and never reach it, as are requests the {@link RequestScreen} answers and cancellations
+ * ({@link CancellableCalls}); blank lines are skipped. At EOF (or a
  * read error) it waits until every request passed on has been answered and nothing has happened for
  * {@value #QUIET_MILLIS} ms (at most {@value #CAP_SECONDS} s), then reports the end of input and only then lets the
  * SDK see it: the SDK drops every reply once its reader has seen EOF.
@@ -27,10 +29,13 @@ public final class StdinGuard extends InputStream {
     /** The SDK transport's own line limit; a longer line would stop its reader. */
     public static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
     static final long QUIET_MILLIS = 100;
+    /** The one session of a stdio server, as {@link CancellableCalls} names sessions. */
+    static final String STDIO_SESSION = "stdio";
     static final long CAP_SECONDS = 10;
 
     private final InputStream in;
     private final JsonRpcLineCheck check;
+    private final CancellableCalls calls;
     private final ProtocolOutput out;
     private final ActivityTracker activity;
     private final Runnable onEndOfInput;
@@ -41,16 +46,18 @@ public final class StdinGuard extends InputStream {
     private boolean ended;
 
     public StdinGuard(InputStream in, ObjectMapper json, McpJsonMapper mcpMapper, ProtocolOutput out,
-                      RequestScreen screen, ActivityTracker activity, Runnable onEndOfInput,
+                      RequestScreen screen, CancellableCalls calls, ActivityTracker activity, Runnable onEndOfInput,
                       CompletableFuture<Void> ready) {
-        this(in, json, mcpMapper, out, screen, activity, onEndOfInput, ready, Duration.ofSeconds(CAP_SECONDS));
+        this(in, json, mcpMapper, out, screen, calls, activity, onEndOfInput, ready, Duration.ofSeconds(CAP_SECONDS));
     }
 
     StdinGuard(InputStream in, ObjectMapper json, McpJsonMapper mcpMapper, ProtocolOutput out, RequestScreen screen,
-               ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> ready, Duration endCap) {
+               CancellableCalls calls, ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> ready,
+               Duration endCap) {
         this.endCap = endCap;
         this.in = new BufferedInputStream(in, 1 << 16);
         this.check = new JsonRpcLineCheck(json, mcpMapper, screen);
+        this.calls = calls;
         this.out = out;
         this.activity = activity;
         this.onEndOfInput = onEndOfInput;
@@ -108,6 +115,18 @@ public final class StdinGuard extends InputStream {
                     return false;
                 }
                 continue;
+            }
+            JsonNode message = checked.message();
+            switch (calls.admit(STDIO_SESSION, message)) {
+                case CANCELLED -> {
+                    activity.cancelled(message.path("params").get("requestId"));
+                    continue;
+                }
+                case IGNORED -> {
+                    continue;
+                }
+                case TAGGED -> raw = message.toString().getBytes(StandardCharsets.UTF_8);
+                case UNCHANGED -> { }
             }
             line = Arrays.copyOf(raw, raw.length + 1);
             line[raw.length] = '\n';

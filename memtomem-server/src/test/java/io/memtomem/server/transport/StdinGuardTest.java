@@ -30,6 +30,7 @@ class StdinGuardTest {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final ProtocolOutput protocol = new ProtocolOutput(written);
     private final ActivityTracker activity = new ActivityTracker();
+    private final CancellableCalls calls = new CancellableCalls();
     private final CountDownLatch ended = new CountDownLatch(1);
 
     private StdinGuard guard(InputStream in) {
@@ -44,7 +45,7 @@ class StdinGuardTest {
     private StdinGuard guard(InputStream in, CompletableFuture<Void> ready, Duration endCap) {
         ObjectMapper json = new ObjectMapper();
         return new StdinGuard(in, json, new JacksonMcpJsonMapper(json), protocol,
-                new RequestScreen(json, Set.of("mem_search")), activity, ended::countDown, ready, endCap);
+                new RequestScreen(json, Set.of("mem_search")), calls, activity, ended::countDown, ready, endCap);
     }
 
     private static InputStream input(String text) {
