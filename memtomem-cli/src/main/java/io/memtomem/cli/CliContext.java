@@ -1,5 +1,6 @@
 package io.memtomem.cli;
 
+import io.memtomem.cli.common.CommandRunner;
 import io.memtomem.cli.common.Palette;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.Terminal;
@@ -28,9 +29,16 @@ import java.nio.file.Path;
  * @param interactive whether a person sits at a terminal: enables prompts and the progress bar
  * @param colour      whether that terminal takes ANSI colour (picocli's {@code Ansi.AUTO}: NO_COLOR, CLICOLOR,
  *                    Windows consoles); {@code NO_COLOR} in {@code environment} turns it off too
+ * @param commands    how OS commands ({@code systemctl}, {@code launchctl}, {@code schtasks}) are run
  */
 public record CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
-                         PrintWriter out, PrintWriter err) {
+                         PrintWriter out, PrintWriter err, CommandRunner commands) {
+
+    /** Running OS commands for real. */
+    public CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
+                      PrintWriter out, PrintWriter err) {
+        this(environment, os, stdin, interactive, colour, out, err, CommandRunner.system());
+    }
 
     /** A terminal, if any, that takes colour. */
     public CliContext(Environment environment, Os os, InputStream stdin, boolean interactive,

@@ -17,6 +17,7 @@ import io.memtomem.cli.list.ListCommand;
 import io.memtomem.cli.read.ReadCommand;
 import io.memtomem.cli.recall.RecallCommand;
 import io.memtomem.cli.search.SearchCommand;
+import io.memtomem.cli.service.ServiceCommand;
 import io.memtomem.cli.status.StatusCommand;
 import io.memtomem.cli.training.CdsTrainingCommand;
 import io.memtomem.cli.uninstall.UninstallCommand;
@@ -67,6 +68,7 @@ public final class MmCommand implements Runnable {
         commands.put("embedding-reset", EmbeddingResetCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("http-token", HttpTokenCommand.class);
+        commands.put("service", ServiceCommand.class);
         commands.put("uninstall", UninstallCommand.class);
         commands.put("version", VersionCommand.class);
         commands.put("completion", CompletionCommand.class);

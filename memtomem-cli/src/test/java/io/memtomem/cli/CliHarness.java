@@ -1,5 +1,6 @@
 package io.memtomem.cli;
 
+import io.memtomem.cli.common.CommandRunner;
 import io.memtomem.core.config.Environment;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.Os;
@@ -28,6 +29,9 @@ public final class CliHarness {
     private final Map<String, String> env = new HashMap<>();
     private Os os;
     private Path cwd;
+    private CommandRunner commands = command -> {
+        throw new AssertionError("this test runs no OS command, yet mm tried: " + command);
+    };
 
     private CliHarness(Path root) {
         this.home = root.resolve("home");
@@ -74,6 +78,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** Runs the OS commands a command starts ({@code systemctl}, {@code launchctl}, {@code schtasks}). */
+    public CliHarness withCommands(CommandRunner runner) {
+        this.commands = runner;
+        return this;
+    }
+
     public CliHarness withEnv(String name, String value) {
         env.put(name, value);
         return this;
@@ -117,7 +127,8 @@ public final class CliHarness {
     }
 
     public CliContext context(InputStream stdin, boolean interactive, StringWriter out, StringWriter err) {
-        return new CliContext(environment(), os, stdin, interactive, new PrintWriter(out), new PrintWriter(err));
+        return new CliContext(environment(), os, stdin, interactive, interactive, new PrintWriter(out), new PrintWriter(err),
+                commands);
     }
 
     private Result run(InputStream stdin, boolean interactive, String... args) {

@@ -1,14 +1,15 @@
 package io.memtomem.server;
 
+import io.memtomem.core.remote.HttpBind;
+
 import java.util.Locale;
 
 /**
  * {@code memtomem-server [--transport stdio|http] [--host H] [--port P]}: stdio (the default) takes no other option;
- * http listens on {@code H:P}, loopback {@value #DEFAULT_HOST}:{@value #DEFAULT_PORT} unless told otherwise.
+ * http listens on {@code H:P}, loopback {@value HttpBind#DEFAULT_HOST}:{@value HttpBind#DEFAULT_PORT} unless told
+ * otherwise.
  */
 record ServerArguments(boolean http, String host, int port) {
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 8765;
     static final String USAGE = "usage: memtomem-server [--transport stdio|http] [--host ADDRESS] [--port PORT]";
 
     /** Thrown with a one-line reason; Main prints it with {@link #USAGE} and exits 2. */
@@ -52,7 +53,8 @@ record ServerArguments(boolean http, String host, int port) {
         if (!http && (host != null || port != null)) {
             throw new Invalid("--host and --port apply to --transport http only");
         }
-        return new ServerArguments(http, host == null ? DEFAULT_HOST : host, port == null ? DEFAULT_PORT : port);
+        return new ServerArguments(http, host == null ? HttpBind.DEFAULT_HOST : host,
+                port == null ? HttpBind.DEFAULT_PORT : port);
     }
 
     private static int port(String value) throws Invalid {

@@ -3,6 +3,7 @@ package io.memtomem.cli.init;
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.CliException;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.cli.common.LauncherDir;
 import io.memtomem.cli.common.Prompt;
 import io.memtomem.cli.index.IndexCommand;
 import io.memtomem.cli.index.PendingVectors;
@@ -211,19 +212,10 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     private ServerEntry entry(McpHost host) {
-        return ServerEntry.forInstall(host, launcherDir(), context.os(), Path.of(System.getProperty("java.home")),
+        return ServerEntry.forInstall(host, LauncherDir.require("to register the MCP server"), context.os(), Path.of(System.getProperty("java.home")),
                 pathVariable());
     }
 
-    /** The install's bin/, which the launcher passes; hosts need absolute paths. */
-    private static Path launcherDir() {
-        String bin = System.getProperty("memtomem.bin");
-        if (bin == null || bin.isBlank()) {
-            throw new CliException(ExitCode.ERROR, "cannot tell where memtomem is installed: run mm through its launcher"
-                    + " (bin/mm) to register the MCP server");
-        }
-        return Path.of(bin).toAbsolutePath().normalize();
-    }
 
     private String pathVariable() {
         Map<String, String> env = context.environment().env();

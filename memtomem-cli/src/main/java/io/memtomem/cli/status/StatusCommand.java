@@ -6,6 +6,7 @@ import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
 import io.memtomem.cli.common.ListingFormat;
+import io.memtomem.cli.service.InstalledService;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.status.ServerBlock;
 import io.memtomem.core.status.StatusReport;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mm status}: the store report, identical to the MCP {@code mem_status} text, plus server liveness. */
@@ -25,7 +29,7 @@ import java.util.concurrent.Callable;
         "Reports the store path and size, counts, memory dirs and embedding. The server is 'running' only when its "
                 + "pid-file lock is held, and 'cannot verify' when the lock cannot be probed safely."})
 public final class StatusCommand implements Callable<Integer> {
-    static final String NOT_CONFIGURED = "memtomem is not configured. Run 'mm init' to set up.";
+    public static final String NOT_CONFIGURED = "memtomem is not configured. Run 'mm init' to set up.";
 
     private final CliContext context;
 
@@ -56,10 +60,15 @@ public final class StatusCommand implements Callable<Integer> {
         // the config-based collector opens the store only if its database exists: status never creates one
         StatusReport report = StatusReports.collect(config, ServerBlock.withRegistry(server, context.os(),
                 config.storage().sqlitePath()));
+        Optional<InstalledService> service = InstalledService.find(context);
         if (asJson) {
-            Json.print(context.out(), report.toJson());
+            Map<String, Object> document = new LinkedHashMap<>(report.toJson());
+            document.put("service", service.map(InstalledService::toJson).orElse(null));
+            Json.print(context.out(), document);
         } else {
             context.out().print(StatusReports.renderText(report));
+            service.ifPresent(installed -> context.out().println("Service: " + installed.displayName() + " "
+                    + installed.definition() + " ('mm service status' shows its state)"));
             context.out().flush();
             if (server.probeWarning() != null) {
                 context.err().println(context.palette().yellow("Warning: ") + server.probeWarning());

@@ -4,6 +4,7 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Prompt;
 import io.memtomem.cli.common.Text;
+import io.memtomem.cli.service.InstalledService;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.locking.InstanceRegistry;
@@ -82,6 +83,13 @@ public final class UninstallCommand implements Callable<Integer> {
         printExternalIntegrations(out);
         printProgramHint(out);
 
+        Optional<InstalledService> service = InstalledService.find(context);
+        if (service.isPresent()) {
+            // its service manager would start a server on the store again, right after (or during) the deletion
+            return refuse(new Refusal(List.of("A memtomem " + service.get().displayName() + " is installed ("
+                    + service.get().definition() + "): it restarts the server on this store.",
+                    "Remove it first: mm service uninstall; --force does not override this check.")));
+        }
         boolean windows = context.os().isWindows();
         Optional<Refusal> refusal = Refusal.check(gates, force, windows);
         if (refusal.isPresent()) {

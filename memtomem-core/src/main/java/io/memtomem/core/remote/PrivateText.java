@@ -9,17 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** A small text file only its owner can read, replaced whole: written to a 0600 temp file, then renamed. */
-final class PrivateText {
+/** A small file only its owner can read, replaced whole: written to a 0600 temp file, then renamed. */
+public final class PrivateText {
     private PrivateText() {
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path file, byte[] content) {
         PrivateFiles.createDirectories(file.getParent());
         try {
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             PrivateFiles.restrictToOwner(temp);
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, content);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MemtomemException("cannot write " + file + ": " + e.getMessage(), e);

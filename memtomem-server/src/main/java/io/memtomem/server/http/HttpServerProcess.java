@@ -3,6 +3,7 @@ package io.memtomem.server.http;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.Environment;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.remote.HttpBind;
 import io.memtomem.core.remote.HttpEndpoint;
 import io.memtomem.core.remote.HttpToken;
 import io.memtomem.locking.Os;
@@ -18,8 +19,6 @@ import io.memtomem.server.transport.ActivityTracker;
 import io.modelcontextprotocol.server.McpSyncServer;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -62,13 +61,12 @@ public final class HttpServerProcess {
                     + " (pid " + running.get().pid() + "); connect your hosts to that URL, or stop it first.");
             return 1;
         }
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
+        var resolved = HttpBind.loopback(host);
+        if (resolved.isEmpty()) {
             System.err.println("memtomem-server: --host " + host + " is not an address of this machine");
             return 2;
         }
+        boolean loopback = resolved.get();
         if (!loopback) {
             HttpToken.readOrCreate(config.storeDir()); // the token must exist before anyone can connect
         }
