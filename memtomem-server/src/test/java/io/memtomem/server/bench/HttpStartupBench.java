@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,6 @@ import java.util.zip.ZipFile;
  * {@code HttpStartupBench <repo root> [rounds]} after {@code mvn package -DskipTests}.
  */
 public final class HttpStartupBench {
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
-            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
     private static final String URL_MARKER = "serving MCP (Streamable HTTP) at ";
 
     private final Path root;
@@ -55,9 +52,7 @@ public final class HttpStartupBench {
         try {
             new HttpStartupBench(root, work).run(rounds);
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            StartupBench.deleteTree(work);
         }
     }
 
@@ -71,7 +66,7 @@ public final class HttpStartupBench {
         List<Double> listening = new ArrayList<>();
         List<Double> overHttp = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            javaVersion.add(javaVersion());
+            javaVersion.add(StartupBench.javaVersion());
             stdio.add(stdioInitialize(home, ""));
             double[] times = httpInitialize(home, "");
             listening.add(times[0]);
@@ -79,10 +74,10 @@ public final class HttpStartupBench {
         }
         System.out.printf(Locale.ROOT, "spawn -> answer, %d cold runs each, in turns (load average %.2f before, "
                 + "%.2f after):%n", rounds, loadBefore, load());
-        System.out.println("  java -version, spawn -> exit:                " + summary(javaVersion));
-        System.out.println("  stdio: spawn -> initialize reply:            " + summary(stdio));
-        System.out.println("  http:  spawn -> URL printed (listening):     " + summary(listening));
-        System.out.println("  http:  spawn -> initialize reply over HTTP:  " + summary(overHttp));
+        System.out.println("  java -version, spawn -> exit:                " + StartupBench.summary(javaVersion));
+        System.out.println("  stdio: spawn -> initialize reply:            " + StartupBench.summary(stdio));
+        System.out.println("  http:  spawn -> URL printed (listening):     " + StartupBench.summary(listening));
+        System.out.println("  http:  spawn -> initialize reply over HTTP:  " + StartupBench.summary(overHttp));
         System.out.printf(Locale.ROOT, "  http - stdio, p50:                           %+.0f ms%n",
                 median(overHttp) - median(stdio));
 
@@ -146,15 +141,6 @@ public final class HttpStartupBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static double javaVersion() throws Exception {
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        process.waitFor(30, TimeUnit.SECONDS);
-        return (System.nanoTime() - start) / 1e6;
-    }
-
     private ProcessBuilder server(Path home, String javaOpts, String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
@@ -176,7 +162,7 @@ public final class HttpStartupBench {
         try (OutputStream stdin = process.getOutputStream();
              BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
                      StandardCharsets.UTF_8))) {
-            stdin.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((StartupBench.INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
                 if (line.contains("\"id\":0,")) {
@@ -205,7 +191,7 @@ public final class HttpStartupBench {
             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(StartupBench.INITIALIZE)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double answered = (System.nanoTime() - start) / 1e6;
             if (reply.statusCode() != 200 || !reply.body().contains("protocolVersion")) {
@@ -261,11 +247,5 @@ public final class HttpStartupBench {
         List<Double> sorted = millis.stream().sorted().toList();
         return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-    }
-
-    private static String summary(List<Double> millis) {
-        return String.format(Locale.ROOT, "p50 %4.0f ms (min %.0f, max %.0f, n=%d)", median(millis),
-                millis.stream().min(Double::compare).orElseThrow(), millis.stream().max(Double::compare).orElseThrow(),
-                millis.size());
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * 1,000-file store. Usage: {@code StartupBench <repo root> [spawns]}.
  */
 public final class StartupBench {
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
     private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
@@ -38,9 +38,13 @@ public final class StartupBench {
         try {
             new StartupBench(root, work).run(spawns);
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            deleteTree(work);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -81,7 +85,7 @@ public final class StartupBench {
         System.out.println("spawn -> first mem_search reply:               " + summary(startToSearch));
     }
 
-    private static double javaVersion() throws Exception {
+    static double javaVersion() throws Exception {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-version").redirectErrorStream(true).start();
@@ -99,7 +103,7 @@ public final class StartupBench {
         }
     }
 
-    private static String summary(List<Double> millis) {
+    static String summary(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
         double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
