@@ -200,4 +200,34 @@ class McpClientProcessTest {
             assertEquals("No results found.", ok(client, "mem_search", Map.of("query", "still alive")));
         }
     }
+
+    @Test
+    void indexingIsLoggedToTheClientAtOrAboveTheLevelItSet() throws Exception {
+        ServerLaunch launch = new ServerLaunch(root);
+        Path notes = Files.createDirectories(launch.home.resolve(".memtomem/memories/notes"));
+        Files.writeString(notes.resolve("kafka.md"), "## Kafka\nPartitions keep order per key.\n");
+        List<McpSchema.LoggingMessageNotification> logged = new CopyOnWriteArrayList<>();
+        try (ServerLaunch.Connection connection = launch.connect(progress::add, logged::add, stderr)) {
+            McpSyncClient client = connection.client();
+            client.setLoggingLevel(McpSchema.LoggingLevel.INFO);
+            ok(client, "mem_index", Map.of("path", notes.toString()));
+            // a log message sent before the reply can be handed to the consumer a moment after it
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (logged.stream().noneMatch(message -> message.data().startsWith("indexing finished: 1 file"))) {
+                assertTrue(System.nanoTime() < deadline, () -> "indexing finished in " + logged);
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            assertTrue(logged.stream().anyMatch(message -> message.data().startsWith("indexing started")), logged::toString);
+            assertTrue(logged.stream().allMatch(message -> "memtomem".equals(message.logger())
+                    && message.level() == McpSchema.LoggingLevel.INFO), logged::toString);
+            assertTrue(logged.stream().noneMatch(message -> message.data().contains("Kafka")
+                    || message.data().contains(notes.toString())), () -> "request or note text logged: " + logged);
+
+            client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
+            logged.clear();
+            ok(client, "mem_index", Map.of("path", notes.toString()));
+            client.ping(); // replies are sent in order: anything the index call logged came before this one
+            assertEquals(List.of(), logged, "info messages below the warning level the client set");
+        }
+    }
 }

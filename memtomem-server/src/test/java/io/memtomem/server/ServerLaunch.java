@@ -83,6 +83,12 @@ final class ServerLaunch {
      * SIGTERM), then makes sure the process is gone.
      */
     synchronized Connection connect(Consumer<McpSchema.ProgressNotification> progress, List<String> stderr) {
+        return connect(progress, message -> { }, stderr);
+    }
+
+    /** As above, also handing each MCP log message ({@code notifications/message}) to {@code logging}. */
+    synchronized Connection connect(Consumer<McpSchema.ProgressNotification> progress,
+                                    Consumer<McpSchema.LoggingMessageNotification> logging, List<String> stderr) {
         List<String> command = command();
         ServerParameters parameters = ServerParameters.builder(command.get(0))
                 .args(command.subList(1, command.size())).env(environment()).build();
@@ -99,6 +105,7 @@ final class ServerLaunch {
                 .requestTimeout(TIMEOUT).initializationTimeout(TIMEOUT)
                 .clientInfo(McpSchema.Implementation.builder("memtomem-server-test", "1").build())
                 .progressConsumer(progress)
+                .loggingConsumer(logging)
                 .build();
         RuntimeException failure = null;
         try {

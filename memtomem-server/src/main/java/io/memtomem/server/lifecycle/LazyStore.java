@@ -7,6 +7,8 @@ import io.memtomem.locking.Os;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * The store, opened by the first tool call rather than at start, so {@code initialize} is answered without touching
  * SQLite or creating {@code ~/.memtomem}. Thread-safe: concurrent first calls open it once. The file watcher starts
@@ -46,6 +48,11 @@ public final class LazyStore implements AutoCloseable {
     /** A store that never opens, for a server whose configuration is broken: every use answers {@code why}. */
     public static LazyStore refusing(MemtomemException why) {
         return new LazyStore(null, null, () -> { }, why);
+    }
+
+    /** The store if a tool has opened it; never opens it. */
+    public Optional<Memtomem> ifOpen() {
+        return Optional.ofNullable(memtomem);
     }
 
     public Memtomem get() {

@@ -42,6 +42,7 @@ public final class McpServerFactory {
     private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator(json);
     private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper, validator);
     private final CancellableCalls calls = new CancellableCalls();
+    private final ClientLog clientLog = new ClientLog();
 
     private McpServerFactory() {
     }
@@ -59,15 +60,15 @@ public final class McpServerFactory {
         StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen(tools), calls, activity,
                 onEndOfInput, stdinReady);
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
-                StdinGuard.MAX_LINE_BYTES + 1), activity);
+                StdinGuard.MAX_LINE_BYTES + 1), activity, clientLog::add);
         return configure(McpServer.sync(transport), context, tools, activity);
     }
 
     /** Builds the server on a Streamable HTTP transport; the caller serves {@code transport} as a servlet. */
     public McpSyncServer startHttp(ServerContext context, McpStreamableServerTransportProvider transport,
                                    ActivityTracker activity) {
-        return configure(McpServer.sync(transport), context, ToolCatalog.create(context).exposed(context.mode()),
-                activity);
+        return configure(McpServer.sync(new SessionListeningProvider(transport, clientLog)), context,
+                ToolCatalog.create(context).exposed(context.mode()), activity);
     }
 
     /** The checks the SDK gets wrong, for the mode's tools (both transports run them before the SDK). */
@@ -94,6 +95,7 @@ public final class McpServerFactory {
                 .map(tool -> ToolBridge.specification(tool, activity, calls, context::resultCap)).toList();
         List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
+        StoreEvents.watch(context.lazyStore(), clientLog);
         return specification
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new DeferredSchemaCheck(validator))

@@ -4,6 +4,7 @@ import io.memtomem.server.tools.Cancellation;
 import io.memtomem.server.tools.Operation;
 import io.memtomem.server.tools.OperationRunner;
 import io.memtomem.server.tools.ResultCap;
+import io.memtomem.server.tools.ToolCall;
 import io.memtomem.server.transport.ActivityTracker;
 import io.memtomem.server.transport.CancellableCalls;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -35,9 +36,10 @@ final class ToolBridge {
                         if (cancellation.isCancelled()) {
                             return null;
                         }
-                        McpSchema.CallToolResult result = OperationRunner.run(operation, request.arguments(),
-                                ProgressNotifier.forRequest(exchange, request, cancellation), cancellation, cap)
-                                .toCallToolResult();
+                        ToolCall channel = new ToolCall(null, ProgressNotifier.forRequest(exchange, request,
+                                cancellation), cancellation, ClientLog.forCall(exchange, cancellation));
+                        McpSchema.CallToolResult result = OperationRunner.run(operation, request.arguments(), channel,
+                                cap).toCallToolResult();
                         return cancellation.isCancelled() ? null : result;
                     } finally {
                         calls.done(request.meta());

@@ -61,7 +61,7 @@ public final class DoTool {
             throw new ArgumentException(e.parameter(), "invalid parameter for action '" + action.name() + "': "
                     + e.getMessage());
         }
-        return action.handler().handle(new ToolCall(params, call.progress(), call.cancellation()));
+        return action.handler().handle(call.withArgs(params));
     }
 
     private Operation resolve(String requested) {

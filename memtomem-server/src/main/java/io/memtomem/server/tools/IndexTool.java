@@ -8,6 +8,7 @@ import io.memtomem.core.scope.MemoryDirScope;
 import io.memtomem.server.tools.schema.Args;
 import io.memtomem.server.tools.schema.InputSchema;
 import io.memtomem.server.tools.schema.Param;
+import io.modelcontextprotocol.spec.McpSchema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class IndexTool {
         String path = args.string("path");
         List<Path> roots = path == null ? scope.existingDirs() : List.of(requireInside(context.resolvePath(path)));
         List<IndexResult> results = new ArrayList<>();
+        call.log().log(McpSchema.LoggingLevel.INFO, "indexing started: " + roots.size() + " folder(s) or file(s)");
         int filesBefore = 0;
         for (Path root : roots) {
             // one count across all roots, so the progress a client sees only ever grows
@@ -67,6 +69,10 @@ public final class IndexTool {
             filesBefore += result.filesScanned();
         }
         IndexResult result = combined(results);
+        call.log().log(result.errors().isEmpty() ? McpSchema.LoggingLevel.INFO : McpSchema.LoggingLevel.WARNING,
+                "indexing finished: " + result.filesScanned() + " file(s), " + result.indexed() + " chunk(s) written, "
+                        + result.unchanged() + " unchanged, " + result.errors().size() + " error(s), in "
+                        + result.durationMillis() + " ms");
         String report = report(result);
         if (!args.bool("auto_tag") || result.filesScanned() == 0) {
             return report;

@@ -26,16 +26,19 @@ public final class OperationRunner {
     /** {@code cap}: the reply size limit, read per call; list tools cut between results, the rest is cut here. */
     public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
                                  Supplier<ResultCap> cap) {
-        return run(operation, arguments, progress, new Cancellation(), cap);
+        return run(operation, arguments, new ToolCall(null, progress), cap);
     }
 
-    /** As above, for a call the client may cancel while it runs. */
-    public static ToolResult run(Operation operation, Map<String, Object> arguments, ProgressSink progress,
-                                 Cancellation cancellation, Supplier<ResultCap> cap) {
+    /**
+     * As above, for a call with its own progress, cancellation and client log: {@code channel} carries those, its
+     * arguments are read here from {@code arguments}.
+     */
+    public static ToolResult run(Operation operation, Map<String, Object> arguments, ToolCall channel,
+                                 Supplier<ResultCap> cap) {
         long started = System.nanoTime();
         ToolResult result;
         try {
-            ToolCall call = new ToolCall(operation.schema().read(arguments), progress, cancellation);
+            ToolCall call = channel.withArgs(operation.schema().read(arguments));
             String text = operation.handler().handle(call);
             result = ToolResult.ok(cap.get().any(text));
         } catch (Throwable failure) {

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A transport provider whose session sends through a {@link SerialOutboundTransport}, so concurrent replies and
@@ -13,15 +14,23 @@ import java.util.List;
 public final class SerialOutboundProvider implements McpServerTransportProvider {
     private final McpServerTransportProvider delegate;
     private final ActivityTracker activity;
+    private final Consumer<? super McpServerSession> onSession;
 
-    public SerialOutboundProvider(McpServerTransportProvider delegate, ActivityTracker activity) {
+    /** {@code onSession}: told of the session once it exists (the server's client log sends through it). */
+    public SerialOutboundProvider(McpServerTransportProvider delegate, ActivityTracker activity,
+                                  Consumer<? super McpServerSession> onSession) {
         this.delegate = delegate;
         this.activity = activity;
+        this.onSession = onSession;
     }
 
     @Override
     public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-        delegate.setSessionFactory(transport -> sessionFactory.create(new SerialOutboundTransport(transport, activity)));
+        delegate.setSessionFactory(transport -> {
+            McpServerSession session = sessionFactory.create(new SerialOutboundTransport(transport, activity));
+            onSession.accept(session);
+            return session;
+        });
     }
 
     @Override
