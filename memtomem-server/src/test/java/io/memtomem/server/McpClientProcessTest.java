@@ -230,4 +230,26 @@ class McpClientProcessTest {
             assertEquals(List.of(), logged, "info messages below the warning level the client set");
         }
     }
+
+    @Test
+    void storeEventsReachTheClientAsLogMessagesOutsideAnyRequest() throws Exception {
+        // an embedding provider nobody answers: the chunk waits for its vector, and embedding fails
+        ServerLaunch launch = new ServerLaunch(root).env("MEMTOMEM_EMBEDDING__PROVIDER", "ollama")
+                .env("MEMTOMEM_EMBEDDING__BASE_URL", "http://127.0.0.1:9")
+                .env("MEMTOMEM_EMBEDDING__MODEL", "nomic-embed-text").env("MEMTOMEM_EMBEDDING__DIMENSION", "768");
+        List<McpSchema.LoggingMessageNotification> logged = new CopyOnWriteArrayList<>();
+        try (ServerLaunch.Connection connection = launch.connect(progress::add, logged::add, stderr)) {
+            McpSyncClient client = connection.client();
+            ok(client, "mem_add", Map.of("title", "Vectors", "content", "Waits for a vector that never comes."));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (logged.stream().noneMatch(message -> message.level() == McpSchema.LoggingLevel.NOTICE
+                    && message.data().contains("wait for vectors"))
+                    || logged.stream().noneMatch(message -> message.level() == McpSchema.LoggingLevel.ERROR
+                    && message.data().startsWith("embedding failed: "))) {
+                assertTrue(System.nanoTime() < deadline, () -> "pending and failure messages in " + logged);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            }
+            assertTrue(logged.stream().noneMatch(message -> message.data().contains("never comes")), logged::toString);
+        }
+    }
 }
