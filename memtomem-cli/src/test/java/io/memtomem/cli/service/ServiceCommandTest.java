@@ -261,6 +261,14 @@ class ServiceCommandTest extends InitializedStoreTest {
         assertEquals(List.of(), commands.ran());
     }
 
+    @Test
+    void serviceWithoutAVerbIsAUsageErrorNamingTheVerbs() {
+        Result result = cli.run("service");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Missing subcommand: install, uninstall or status"), result::toString);
+        assertEquals(List.of(), commands.ran());
+    }
+
     private static List<Path> files(Path root) throws Exception {
         try (Stream<Path> paths = Files.walk(root)) {
             return new java.util.ArrayList<>(paths.filter(Files::isRegularFile).sorted().toList());
