@@ -31,9 +31,13 @@ final class HttpServerProcess {
     static HttpServerProcess start(Sandbox sandbox, String... extraArgs) {
         List<String> command = new ArrayList<>(Launchers.server("--transport", "http", "--port", "0"));
         command.addAll(List.of(extraArgs));
-        Process process = sandbox.processes().start(sandbox.processBuilder(command));
+        return started(sandbox.processes().start(sandbox.processBuilder(command)), START_BOUND);
+    }
+
+    /** A server process already started some other way, once it has printed its URL. */
+    static HttpServerProcess started(Process process, Duration bound) {
         LineBuffer stderr = LineBuffer.drain(process.getErrorStream(), "http-server-stderr-" + process.pid());
-        String url = Await.value(START_BOUND, () -> "the server's URL on stderr:\n" + stderr.text(),
+        String url = Await.value(bound, () -> "the server's URL on stderr:\n" + stderr.text(),
                 () -> stderr.lines().stream().filter(line -> line.contains(SERVING)).findFirst()
                         .map(line -> line.substring(line.indexOf(SERVING) + SERVING.length()).split(" ")[0]));
         return new HttpServerProcess(process, stderr, url);

@@ -63,14 +63,19 @@ public final class HttpStartupBench {
         double loadBefore = load();
         List<Double> javaVersion = new ArrayList<>();
         List<Double> stdio = new ArrayList<>();
+        List<Double> stdioCpu = new ArrayList<>();
         List<Double> listening = new ArrayList<>();
         List<Double> overHttp = new ArrayList<>();
+        List<Double> httpCpu = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             javaVersion.add(StartupBench.javaVersion());
-            stdio.add(stdioInitialize(home, ""));
+            double[] overStdio = stdioInitialize(home, "");
+            stdio.add(overStdio[0]);
+            stdioCpu.add(overStdio[1]);
             double[] times = httpInitialize(home, "");
             listening.add(times[0]);
             overHttp.add(times[1]);
+            httpCpu.add(times[2]);
         }
         System.out.printf(Locale.ROOT, "spawn -> answer, %d cold runs each, in turns (load average %.2f before, "
                 + "%.2f after):%n", rounds, loadBefore, load());
@@ -80,6 +85,9 @@ public final class HttpStartupBench {
         System.out.println("  http:  spawn -> initialize reply over HTTP:  " + StartupBench.summary(overHttp));
         System.out.printf(Locale.ROOT, "  http - stdio, p50:                           %+.0f ms%n",
                 median(overHttp) - median(stdio));
+        System.out.println("CPU time (user + sys) of the server by its initialize reply, less skewed by a busy machine:");
+        System.out.println("  stdio: " + StartupBench.summary(stdioCpu));
+        System.out.println("  http:  " + StartupBench.summary(httpCpu));
 
         Path stdioClasses = work.resolve("stdio-classes.log");
         Path httpClasses = work.resolve("http-classes.log");
@@ -155,8 +163,8 @@ public final class HttpStartupBench {
         return builder;
     }
 
-    /** Spawn → the initialize reply on stdout; then stdin is closed and the server exits. */
-    private double stdioInitialize(Path home, String javaOpts) throws Exception {
+    /** Spawn → the initialize reply on stdout, and the CPU time spent by then; then stdin is closed. */
+    private double[] stdioInitialize(Path home, String javaOpts) throws Exception {
         long start = System.nanoTime();
         Process process = server(home, javaOpts).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (OutputStream stdin = process.getOutputStream();
@@ -167,9 +175,10 @@ public final class HttpStartupBench {
             for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
                 if (line.contains("\"id\":0,")) {
                     double millis = (System.nanoTime() - start) / 1e6;
+                    double cpu = cpuMillis(process);
                     stdin.close();
                     stop(process);
-                    return millis;
+                    return new double[] {millis, cpu};
                 }
             }
         }
@@ -179,7 +188,7 @@ public final class HttpStartupBench {
 
     /**
      * Spawn → the URL on stderr (on a free port: {@code --port 0}) → the initialize reply of a POST to it, as a
-     * client that knows the URL sees it; then the server is sent SIGTERM.
+     * client that knows the URL sees it, and the CPU time spent by then; then the server is sent SIGTERM.
      */
     private double[] httpInitialize(Path home, String javaOpts) throws Exception {
         long start = System.nanoTime();
@@ -197,7 +206,7 @@ public final class HttpStartupBench {
             if (reply.statusCode() != 200 || !reply.body().contains("protocolVersion")) {
                 throw new IOException("initialize over HTTP answered " + reply.statusCode() + ": " + reply.body());
             }
-            return new double[] {listening, answered};
+            return new double[] {listening, answered, cpuMillis(process)};
         } finally {
             stop(process);
         }
@@ -221,6 +230,11 @@ public final class HttpStartupBench {
         reader.setDaemon(true);
         reader.start();
         return url;
+    }
+
+    /** The launcher execs the JVM, so the process's CPU time is the server's. */
+    private static double cpuMillis(Process process) {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e6).orElse(Double.NaN);
     }
 
     private static void stop(Process process) throws InterruptedException {
