@@ -78,6 +78,10 @@ public final class ServiceInstallCommand implements Callable<Integer> {
                 + platform.definitionFile());
         out.println("It runs: " + ServiceManager.shellLine(spec.command()));
         out.println("With: " + String.join(", ", spec.sortedEnv().keySet()));
+        // the new service's server refuses to start while the old one still serves the store
+        installed.lingering().ifPresent(endpoint -> context.err().println(context.palette().yellow("Warning: ")
+                + LingeringServer.message(endpoint, context.os().isWindows())
+                + "; the new service starts its own once it is gone"));
         if (installed.failed() != null) {
             return startFailed(manager, installed.failed(), spec);
         }

@@ -3,7 +3,9 @@ package io.memtomem.cli.service;
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.common.CommandRunner;
 import io.memtomem.core.MemtomemException;
+import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.remote.HttpEndpoint;
 import io.memtomem.core.remote.PrivateText;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +39,11 @@ final class ServiceManager {
     }
 
     /**
-     * @param replaced an earlier definition was there (and has been stopped)
-     * @param failed   the start command that failed, or null when the service was started
+     * @param replaced  an earlier definition was there (and has been stopped)
+     * @param lingering the store's HTTP server that outlived stopping the earlier service
+     * @param failed    the start command that failed, or null when the service was started
      */
-    record Installed(boolean replaced, Step failed) {
+    record Installed(boolean replaced, Optional<HttpEndpoint> lingering, Step failed) {
     }
 
     /** @param failures stop or clean-up commands that failed (the definition is removed all the same) */
@@ -56,6 +60,16 @@ final class ServiceManager {
                 context.commands());
     }
 
+    /** The store of a set-up memtomem whose config reads; empty otherwise (nothing can serve it then). */
+    static Optional<Path> configuredStore(CliContext context) {
+        try {
+            MemtomemConfig config = context.loadConfig();
+            return config.isConfigured() ? Optional.of(config.storeDir()) : Optional.empty();
+        } catch (MemtomemException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     ServicePlatform platform() {
         return platform;
     }
@@ -67,8 +81,10 @@ final class ServiceManager {
     Installed install(ServiceSpec spec) {
         byte[] definition = platform.definition(spec); // refuses what it cannot spell before anything is stopped
         boolean replaced = installed();
+        Optional<HttpEndpoint> lingering = Optional.empty();
         if (replaced) {
             runAll(platform.stop()); // the old one may not be loaded at all: its failures mean nothing here
+            lingering = LingeringServer.after(spec.storeDir());
         }
         // the server logs there, and launchd opens the service's log file in it before the JVM starts
         PrivateFiles.createDirectories(spec.storeDir().resolve("logs"));
@@ -76,10 +92,10 @@ final class ServiceManager {
         for (List<String> command : platform.start()) {
             CommandRunner.Result result = runner.run(command);
             if (!result.ok()) {
-                return new Installed(replaced, new Step(command, result));
+                return new Installed(replaced, lingering, new Step(command, result));
             }
         }
-        return new Installed(replaced, null);
+        return new Installed(replaced, lingering, null);
     }
 
     Removed uninstall() {

@@ -4,8 +4,6 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
-import io.memtomem.core.MemtomemException;
-import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.remote.HttpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +33,7 @@ public final class ServiceStatusCommand implements Callable<Integer> {
         ServiceManager manager = ServiceManager.of(context);
         ServicePlatform platform = manager.platform();
         ServiceManager.Status status = manager.status();
-        Optional<HttpEndpoint> serving = serving();
+        Optional<HttpEndpoint> serving = ServiceManager.configuredStore(context).flatMap(HttpEndpoint::running);
         if (json.enabled()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("platform", platform.kind());
@@ -61,15 +59,5 @@ public final class ServiceStatusCommand implements Callable<Integer> {
         out.println("Serving:    " + serving.map(endpoint -> endpoint.url() + " (pid " + endpoint.pid() + ")")
                 .orElse("no HTTP server runs on this store"));
         return ExitCode.OK.code();
-    }
-
-    /** The store's live HTTP endpoint, whoever started it; none when memtomem is not set up. */
-    private Optional<HttpEndpoint> serving() {
-        try {
-            MemtomemConfig config = context.loadConfig();
-            return config.isConfigured() ? HttpEndpoint.running(config.storeDir()) : Optional.empty();
-        } catch (MemtomemException unreadable) {
-            return Optional.empty();
-        }
     }
 }

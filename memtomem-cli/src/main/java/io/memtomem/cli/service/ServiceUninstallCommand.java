@@ -2,9 +2,11 @@ package io.memtomem.cli.service;
 
 import io.memtomem.cli.CliContext;
 import io.memtomem.cli.ExitCode;
+import io.memtomem.core.remote.HttpEndpoint;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mm service uninstall}: stops the service, unregisters it and removes the definition install wrote. */
@@ -29,8 +31,11 @@ public final class ServiceUninstallCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         out.println("Removed the " + platform.displayName() + " " + platform.definitionFile());
+        Optional<HttpEndpoint> lingering = ServiceManager.configuredStore(context).flatMap(LingeringServer::after);
+        lingering.ifPresent(endpoint -> context.err().println(context.palette().yellow("Warning: ")
+                + LingeringServer.message(endpoint, context.os().isWindows())));
         if (removed.failures().isEmpty()) {
-            out.println("The service is stopped and will not start at login.");
+            out.println("It will not start at login any more" + (lingering.isPresent() ? "." : "; it is stopped."));
             return ExitCode.OK.code();
         }
         for (ServiceManager.Step failed : removed.failures()) {

@@ -199,6 +199,21 @@ class ServiceCommandTest extends InitializedStoreTest {
     }
 
     @Test
+    void windowsUninstallNamesTheServerThatOutlivedTheTask() throws Exception {
+        cli.withOs(FakeOs.windows(temp.resolve("LocalAppData")));
+        assertEquals(0, cli.run("service", "install").exitCode());
+        // schtasks /End ends the task's cmd.exe; the Java server under it may live on (here: this JVM's pid)
+        long pid = ProcessHandle.current().pid();
+        Files.writeString(cli.stateDir().resolve("http-server.json"), "{\"pid\":" + pid
+                + ",\"url\":\"http://127.0.0.1:8765/mcp\",\"transport\":\"http\",\"token_required\":false}\n");
+        Result result = cli.run("service", "uninstall");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("an HTTP server still serves this store at http://127.0.0.1:8765/mcp (pid "
+                + pid + "); if the service started it, end it: taskkill /PID " + pid), result::toString);
+        assertFalse(result.out().contains("it is stopped"), result::toString);
+    }
+
+    @Test
     void nonLoopbackHostCreatesTheTokenAndSaysClientsMustSendIt() {
         Result result = cli.run("service", "install", "--host", "0.0.0.0");
         assertEquals(0, result.exitCode(), result::toString);
