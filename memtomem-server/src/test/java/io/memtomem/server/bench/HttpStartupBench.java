@@ -96,6 +96,7 @@ public final class HttpStartupBench {
         System.out.println("classes loaded by the initialize reply (one more run each, -Xlog:class+load):");
         System.out.println("  stdio: " + classes(stdioClasses));
         System.out.println("  http:  " + classes(httpClasses));
+        httpTrainedArchive(home, rounds);
 
         System.out.println("class path Jetty adds (memtomem-server/target/lib):");
         long all = 0;
@@ -145,6 +146,30 @@ public final class HttpStartupBench {
         }
     }
 
+    /**
+     * The shipped AppCDS archive is trained on a stdio session, so none of Jetty's classes are in it. This archives
+     * one HTTP start (a dynamic archive on the JDK's base one) and compares, in turns, what the server spends by its
+     * initialize reply with each: what training the HTTP path as well would save.
+     */
+    private void httpTrainedArchive(Path home, int rounds) throws Exception {
+        Path base = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
+        if (!Files.isRegularFile(base)) {
+            System.out.println("archive trained on the HTTP path: skipped, this JDK has no base archive " + base);
+            return;
+        }
+        Path trained = work.resolve("http-trained.jsa");
+        httpInitialize(home, "-XX:SharedArchiveFile=" + base + " -XX:ArchiveClassesAtExit=" + trained);
+        List<Double> shipped = new ArrayList<>();
+        List<Double> withHttp = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            shipped.add(httpInitialize(home, "")[2]);
+            withHttp.add(httpInitialize(home, "-XX:SharedArchiveFile=" + trained)[2]);
+        }
+        System.out.println("http: CPU time by the initialize reply, shipped archive vs one trained on an HTTP start:");
+        System.out.println("  shipped (stdio-trained): " + StartupBench.summary(shipped));
+        System.out.println("  HTTP-trained:            " + StartupBench.summary(withHttp));
+    }
+
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -157,6 +182,7 @@ public final class HttpStartupBench {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MEMTOMEM_"));
         env.put("HOME", home.toString());
+        env.put("JAVA_HOME", System.getProperty("java.home")); // the JVM the trained archive below is made for
         env.put("MEMTOMEM_JAVA_OPTS", ("-Duser.home=" + home + " " + javaOpts).strip());
         env.put("_MEMTOMEM_TEST_RUNTIME_DIR", work.resolve("run").toString());
         env.put("_MEMTOMEM_TEST_MODE", "1");
