@@ -1,6 +1,7 @@
 package io.memtomem.cli.service;
 
 import io.memtomem.cli.common.CommandRunner;
+import io.memtomem.core.config.PrivateFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class LaunchAgent implements ServicePlatform {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
                 + "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n");
-        xml.append("<!-- Written by 'mm service install'; 'mm service uninstall' stops and removes it. -->\n");
+        xml.append("<!-- ").append(MARKER).append("; 'mm service uninstall' stops and removes it. -->\n");
         xml.append("<plist version=\"1.0\">\n<dict>\n");
         key(xml, "Label").append("  <string>").append(LABEL).append("</string>\n");
         key(xml, "ProgramArguments").append("  <array>\n");
@@ -66,6 +67,12 @@ final class LaunchAgent implements ServicePlatform {
         key(xml, "StandardErrorPath").append("  <string>").append(log).append("</string>\n");
         xml.append("</dict>\n</plist>\n");
         return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** launchd opens the log file before the JVM starts, and does not create its directory. */
+    @Override
+    public void prepare(ServiceSpec spec) {
+        PrivateFiles.createDirectories(logFile(spec.storeDir()).getParent());
     }
 
     @Override

@@ -50,7 +50,7 @@ final class ScheduledTask implements ServicePlatform {
         String task = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
                 + "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\n"
                 + "  <RegistrationInfo>\n"
-                + "    <Description>" + xml(spec.description()) + ". Written by 'mm service install'; "
+                + "    <Description>" + xml(spec.description()) + ". " + MARKER + "; "
                 + "'mm service uninstall' stops and removes it.</Description>\n"
                 + "  </RegistrationInfo>\n"
                 + "  <Triggers>\n"

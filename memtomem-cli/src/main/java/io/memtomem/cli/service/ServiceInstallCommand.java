@@ -55,6 +55,11 @@ public final class ServiceInstallCommand implements Callable<Integer> {
         boolean loopback = HttpBind.loopback(host).orElseThrow(() -> new CliException(ExitCode.REFUSED_OR_USAGE,
                 "--host " + host + " is not an address of this machine"));
         ServiceManager manager = ServiceManager.of(context);
+        if (manager.foreign()) {
+            throw new CliException(ExitCode.REFUSED_OR_USAGE, manager.platform().definitionFile() + " exists and was "
+                    + "not written by mm service install; it is left as it is. Stop that service and move the file "
+                    + "away (" + manager.manualStop() + "), then install.");
+        }
         Optional<HttpEndpoint> running = HttpEndpoint.running(config.storeDir());
         if (running.isPresent() && !manager.installed()) {
             throw new CliException(ExitCode.REFUSED_OR_USAGE, "an HTTP server already serves this store at "

@@ -4,12 +4,13 @@ import io.memtomem.cli.CliContext;
 import io.memtomem.cli.common.CommandRunner;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.config.MemtomemConfig;
-import io.memtomem.core.config.PrivateFiles;
 import io.memtomem.core.remote.HttpEndpoint;
 import io.memtomem.core.remote.PrivateText;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,22 @@ final class ServiceManager {
         return Files.isRegularFile(platform.definitionFile());
     }
 
+    /**
+     * Whether the definition file there was written by someone else (say by hand, from an older README): install
+     * does not replace it.
+     */
+    boolean foreign() {
+        try {
+            byte[] bytes = Files.readAllBytes(platform.definitionFile());
+            return !new String(bytes, StandardCharsets.UTF_8).contains(ServicePlatform.MARKER)
+                    && !new String(bytes, StandardCharsets.UTF_16).contains(ServicePlatform.MARKER);
+        } catch (NoSuchFileException absent) {
+            return false;
+        } catch (IOException e) {
+            throw new MemtomemException("cannot read " + platform.definitionFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     Installed install(ServiceSpec spec) {
         byte[] definition = platform.definition(spec); // refuses what it cannot spell before anything is stopped
         boolean replaced = installed();
@@ -86,8 +103,7 @@ final class ServiceManager {
             runAll(platform.stop()); // the old one may not be loaded at all: its failures mean nothing here
             lingering = LingeringServer.after(spec.storeDir());
         }
-        // the server logs there, and launchd opens the service's log file in it before the JVM starts
-        PrivateFiles.createDirectories(spec.storeDir().resolve("logs"));
+        platform.prepare(spec);
         PrivateText.write(platform.definitionFile(), definition);
         for (List<String> command : platform.start()) {
             CommandRunner.Result result = runner.run(command);

@@ -12,6 +12,8 @@ import java.util.Map;
  * commands that start, stop and inspect it. Chosen by {@link #of}; {@link ServiceManager} runs the commands.
  */
 public interface ServicePlatform {
+    /** In every definition {@code mm service install} writes; a definition without it was written by someone else. */
+    String MARKER = "Written by 'mm service install'";
 
     /** The platform's service manager for this user: launchd on macOS, the Task Scheduler on Windows, else systemd. */
     static ServicePlatform of(Os os, Path home, Map<String, String> env) {
@@ -35,6 +37,10 @@ public interface ServicePlatform {
 
     /** The file's bytes for {@code spec}. */
     byte[] definition(ServiceSpec spec);
+
+    /** What must exist before the service first starts, beside its definition; nothing by default. */
+    default void prepare(ServiceSpec spec) {
+    }
 
     /** Run after the definition is written: load it, enable it at login, start it now. */
     List<List<String>> start();

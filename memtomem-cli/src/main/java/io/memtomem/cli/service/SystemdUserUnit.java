@@ -45,7 +45,7 @@ final class SystemdUserUnit implements ServicePlatform {
     @Override
     public byte[] definition(ServiceSpec spec) {
         StringBuilder unit = new StringBuilder();
-        unit.append("# Written by 'mm service install'; 'mm service uninstall' stops and removes it.\n");
+        unit.append("# ").append(MARKER).append("; 'mm service uninstall' stops and removes it.\n");
         unit.append("[Unit]\n");
         unit.append("Description=").append(specifiers(spec.description())).append('\n');
         unit.append('\n');

@@ -114,13 +114,25 @@ class ServiceCommandTest extends InitializedStoreTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(List.of(DISABLE, DAEMON_RELOAD), commands.ran());
         assertFalse(Files.exists(unit()));
-        List<Path> after = files(cli.home());
-        after.removeIf(path -> path.startsWith(cli.stateDir().resolve("logs"))); // the server's own log dir
-        assertEquals(before, after);
+        assertEquals(before, files(cli.home()));
         commands.clear();
         Result again = cli.run("service", "uninstall");
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().startsWith("No memtomem service is installed"), again::toString);
+        assertEquals(List.of(), commands.ran());
+    }
+
+    @Test
+    void installLeavesAHandWrittenUnitAlone() throws Exception {
+        String handWritten = "[Service]\nExecStart=/opt/memtomem/bin/memtomem-server --transport http\n";
+        Files.createDirectories(unit().getParent());
+        Files.writeString(unit(), handWritten);
+        Result result = cli.run("service", "install");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains(unit() + " exists and was not written by mm service install"),
+                result::toString);
+        assertTrue(result.err().contains("(systemctl --user disable --now memtomem.service)"), result::toString);
+        assertEquals(handWritten, Files.readString(unit()));
         assertEquals(List.of(), commands.ran());
     }
 
