@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +31,15 @@ import java.util.stream.Stream;
  */
 public final class TrainingRun {
     private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * The server and the scripted host each block for the whole run, so each needs a thread of its own: on Java 25
+     * with two CPUs the common pool has a single worker, and the host's script would wait behind the server forever.
+     */
+    private static final Executor OWN_THREAD = task -> {
+        Thread thread = new Thread(task, "memtomem-training");
+        thread.setDaemon(true);
+        thread.start();
+    };
     /** A line sent to the server and the text its reply contains (null: a notification, no reply). */
     private record Step(String line, String reply) {
     }
@@ -76,8 +86,9 @@ public final class TrainingRun {
                     Thread.currentThread().interrupt();
                     return 1;
                 }
-            });
-            CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> converse(toServer, fromServer));
+            }, OWN_THREAD);
+            CompletableFuture<Void> conversation = CompletableFuture.runAsync(() -> converse(toServer, fromServer),
+                    OWN_THREAD);
             server.thenAccept(status -> conversation.completeExceptionally(
                     new IllegalStateException("the server stopped early with status " + status)));
             conversation.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
