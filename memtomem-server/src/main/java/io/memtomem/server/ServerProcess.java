@@ -48,6 +48,8 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
+        // first, so the protocol warm-up thread runs beside the configuration load
+        McpServerFactory mcp = McpServerFactory.prepare();
         MemtomemException configProblem = null;
         MemtomemConfig config;
         try {
@@ -79,7 +81,6 @@ public final class ServerProcess {
         // three threads from here on: the pid lock (JNA), the protocol warm-up, and the server build on this one
         CompletableFuture<StoreLock> lockTaken = usable ? StoreLock.acquireInBackground(os, config.storage().sqlitePath())
                 : CompletableFuture.completedFuture(null);
-        McpServerFactory mcp = McpServerFactory.prepare();
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         Path storeDir = config.storeDir();

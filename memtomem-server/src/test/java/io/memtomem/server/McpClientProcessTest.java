@@ -62,6 +62,27 @@ class McpClientProcessTest {
     }
 
     @Test
+    void anExistingStoreIsOpenedRightAfterInitializeBeforeAnyToolCall() throws Exception {
+        ServerLaunch launch = new ServerLaunch(root);
+        try (ServerLaunch.Connection connection = connect(launch)) {
+            ok(connection.client(), "mem_add", Map.of("content", "A store for the next server to warm."));
+        }
+        Path log = launch.home.resolve(".memtomem/logs/server.log");
+        long opensBefore = storeOpens(log);
+        try (ServerLaunch.Connection ignored = connect(launch)) {
+            long deadline = System.nanoTime() + ServerLaunch.TIMEOUT.toNanos();
+            while (storeOpens(log) == opensBefore && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(opensBefore + 1, storeOpens(log), "initialized, no tool called: the store is opened anyway");
+        }
+    }
+
+    private static long storeOpens(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains(" opened in ")).count();
+    }
+
+    @Test
     void coreModeListsTheNineToolsAndFullModeTheActionsToo() {
         try (ServerLaunch.Connection connection = connect(new ServerLaunch(root.resolve("core")))) {
             McpSyncClient client = connection.client();

@@ -15,8 +15,6 @@ import io.memtomem.server.transport.RequestScreen;
 import io.memtomem.server.transport.SerialOutboundProvider;
 import io.memtomem.server.transport.StdinGuard;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -39,8 +37,7 @@ import static java.util.stream.Collectors.toSet;
 public final class McpServerFactory {
     private final ObjectMapper json = new ObjectMapper();
     private final JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-    private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator(json);
-    private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper, validator);
+    private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper);
     private final CancellableCalls calls = new CancellableCalls();
     private final ClientLog clientLog = new ClientLog();
 
@@ -52,23 +49,32 @@ public final class McpServerFactory {
         return new McpServerFactory();
     }
 
-    /** Builds and starts the stdio server; {@code stdinReady}: stdin is not read before it completes. */
+    /**
+     * Builds and starts the stdio server; {@code stdinReady}: stdin is not read before it completes. The first reply
+     * written (the initialize answer) starts the {@link SearchWarmup}.
+     */
     public McpSyncServer start(ServerContext context, InputStream stdin, ProtocolOutput protocol,
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
-        protocol.onFrameWritten(activity::written);
+        List<McpServerFeatures.SyncToolSpecification> specifications = specifications(context, tools, activity);
+        SearchWarmup searchWarmup = new SearchWarmup(context, mapper, specifications, activity);
+        protocol.onFrameWritten(() -> {
+            activity.written();
+            searchWarmup.startOnce();
+        });
         StdinGuard guardedStdin = new StdinGuard(stdin, json, mapper, protocol, screen(tools), calls, activity,
                 onEndOfInput, stdinReady);
         var transport = new SerialOutboundProvider(new StdioServerTransportProvider(mapper, guardedStdin, protocol,
                 StdinGuard.MAX_LINE_BYTES + 1), activity, clientLog::add);
-        return configure(McpServer.sync(transport), context, tools, activity);
+        return configure(McpServer.sync(transport), context, tools, specifications, activity);
     }
 
     /** Builds the server on a Streamable HTTP transport; the caller serves {@code transport} as a servlet. */
     public McpSyncServer startHttp(ServerContext context, McpStreamableServerTransportProvider transport,
                                    ActivityTracker activity) {
-        return configure(McpServer.sync(new SessionListeningProvider(transport, clientLog)), context,
-                ToolCatalog.create(context).exposed(context.mode()), activity);
+        List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
+        return configure(McpServer.sync(new SessionListeningProvider(transport, clientLog)), context, tools,
+                specifications(context, tools, activity), activity);
     }
 
     /** The checks the SDK gets wrong, for the mode's tools (both transports run them before the SDK). */
@@ -89,16 +95,21 @@ public final class McpServerFactory {
         return mapper;
     }
 
+    private List<McpServerFeatures.SyncToolSpecification> specifications(ServerContext context,
+            List<Operation> tools, ActivityTracker activity) {
+        return tools.stream().map(tool -> ToolBridge.specification(tool, activity, calls, context::resultCap))
+                .toList();
+    }
+
     private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(S specification,
-            ServerContext context, List<Operation> tools, ActivityTracker activity) {
-        List<McpServerFeatures.SyncToolSpecification> specifications = tools.stream()
-                .map(tool -> ToolBridge.specification(tool, activity, calls, context::resultCap)).toList();
+            ServerContext context, List<Operation> tools, List<McpServerFeatures.SyncToolSpecification> specifications,
+            ActivityTracker activity) {
         List<MemoryResource> resources = new IndexResources(context).all();
         warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         StoreEvents.watch(context.lazyStore(), clientLog);
         return specification
                 .jsonMapper(mapper)
-                .jsonSchemaValidator(new DeferredSchemaCheck(validator))
+                .jsonSchemaValidator(new DeferredSchemaCheck(warmup.validator()))
                 .serverInfo("memtomem", Version.current())
                 .instructions(Instructions.forTools(context.mode(), tools))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())

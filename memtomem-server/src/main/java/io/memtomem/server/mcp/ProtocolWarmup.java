@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * First-use costs paid on a spare thread while the server starts, instead of on the way to the initialize reply:
- * Jackson's introspection of the MCP records (~100 ms on a cold JVM) and the JSON-Schema validator's set-up, which
- * the SDK would otherwise pay while building the server by checking each tool schema against the meta-schema
- * ({@link DeferredSchemaCheck}). That check runs here instead; a schema that fails it is logged as an error. The
- * mapper instances are the transport's, so their caches are what gets warmed.
+ * Jackson's introspection of the MCP records (~100 ms on a cold JVM), then building the JSON-Schema validator, which
+ * only tool calls use ({@link DeferredSchemaCheck}), and the check of each tool schema against the meta-schema that
+ * the SDK would otherwise run while building the server. A schema that fails it is logged as an error. The mapper
+ * instances are the transport's, so their caches are what gets warmed.
  */
 final class ProtocolWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolWarmup.class);
@@ -26,19 +27,31 @@ final class ProtocolWarmup {
             + "\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"1\"}}}";
 
     private final CompletableFuture<List<McpSchema.Tool>> tools = new CompletableFuture<>();
+    private final CompletableFuture<JsonSchemaValidator> validator = new CompletableFuture<>();
 
     private ProtocolWarmup() {
     }
 
-    static ProtocolWarmup start(ObjectMapper json, McpJsonMapper mapper, JsonSchemaValidator validator) {
+    static ProtocolWarmup start(ObjectMapper json, McpJsonMapper mapper) {
         ProtocolWarmup warmup = new ProtocolWarmup();
         Thread thread = new Thread(() -> {
             warmJackson(json, mapper);
-            warmup.checkSchemas(validator);
+            try {
+                warmup.validator.complete(new DefaultJsonSchemaValidator(json));
+            } catch (RuntimeException | Error e) {
+                warmup.validator.completeExceptionally(e);
+                throw e;
+            }
+            warmup.checkSchemas(warmup.validator.join());
         }, "memtomem-protocol-warmup");
         thread.setDaemon(true);
         thread.start();
         return warmup;
+    }
+
+    /** The SDK's JSON-Schema validator, built on the warm-up thread. */
+    CompletableFuture<JsonSchemaValidator> validator() {
+        return validator;
     }
 
     /** The tools whose schemas to check, once they are known. */

@@ -70,6 +70,11 @@ public final class ActivityTracker {
         notifyAll();
     }
 
+    /** Whether a request received is still waiting for its reply. */
+    public synchronized boolean awaitingReply() {
+        return !unanswered.isEmpty();
+    }
+
     private static String number(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
