@@ -4,24 +4,35 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Startup numbers for the issue's benchmark (not a test): spawn → initialize reply of {@code bin/memtomem-server}
- * beside spawn → exit of {@code java -version} in the same run, and the first {@code mem_search} after a start on a
- * 1,000-file store. Usage: {@code StartupBench <repo root> [spawns]}.
+ * #17's server start-up numbers (not a test), over a 2,000-note store and with the two programs alternating in each
+ * round, so both see the same machine: spawn → exit of {@code java -version}, then one {@code bin/memtomem-server}
+ * as a host drives it: spawn → initialize reply, the first {@code mem_search} sent right after
+ * {@code notifications/initialized} (call → reply, and spawn → that reply), and the searches after it (call → reply).
+ * Prints p50/p90 and the load average before and after, since the machine may be shared.
+ * Usage: {@code StartupBench <repo root> [rounds]}.
  */
 public final class StartupBench {
+    static final int NOTES = 2_000;
     static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
     private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    private static final String FIRST_QUERY = "redis eviction policy";
+    private static final List<String> LATER_QUERIES = List.of("deployment rollback", "person 7 follow-up",
+            "caching layer", "incident review", "backlog grooming");
+    private static final String[] TOPICS = {"redis eviction policy", "deployment rollback", "caching layer",
+        "incident review", "backlog grooming", "schema migration", "load testing"};
 
     private final Path launcher;
     private final Path work;
@@ -33,10 +44,10 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        int spawns = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path work = Files.createTempDirectory("memtomem-bench-");
         try {
-            new StartupBench(root, work).run(spawns);
+            new StartupBench(root, work).run(rounds);
         } finally {
             deleteTree(work);
         }
@@ -48,41 +59,60 @@ public final class StartupBench {
         }
     }
 
-    private void run(int spawns) throws Exception {
-        Path emptyHome = Files.createDirectories(work.resolve("empty-home"));
+    private void run(int rounds) throws Exception {
+        Path home = storeOfNotes();
+        String loadBefore = loadAverage();
         List<Double> javaVersion = new ArrayList<>();
         List<Double> initialize = new ArrayList<>();
-        for (int i = 0; i < spawns; i++) {
-            javaVersion.add(javaVersion());
-            initialize.add(spawnToInitialize(emptyHome));
-        }
-        System.out.println("java -version, spawn -> exit:               " + summary(javaVersion));
-        System.out.println("memtomem-server, spawn -> initialize reply: " + summary(initialize));
-
-        Path storeHome = Files.createDirectories(work.resolve("store-home"));
-        Path notes = Files.createDirectories(storeHome.resolve(".memtomem").resolve("memories"));
-        for (int i = 0; i < 1_000; i++) {
-            Files.writeString(notes.resolve("note-" + i + ".md"), "## Note " + i + "\n\nMeeting " + i
-                    + " discussed caching, deployment and the " + (i % 7 == 0 ? "redis eviction policy" : "backlog")
-                    + ". Follow-up owner: person " + (i % 13) + ".\n");
-        }
-        try (Server server = Server.start(launcher, storeHome, work)) {
-            server.call(1, "mem_index", "{\"path\":\"" + notes + "\"}");
-        }
         List<Double> firstSearch = new ArrayList<>();
-        List<Double> startToSearch = new ArrayList<>();
-        for (int i = 0; i < Math.max(5, spawns / 2); i++) {
+        List<Double> spawnToFirstSearch = new ArrayList<>();
+        List<Double> laterSearches = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            javaVersion.add(javaVersion());
             long spawned = System.nanoTime();
-            try (Server server = Server.start(launcher, storeHome, work)) {
+            try (Server server = Server.spawn(launcher, home, work)) {
+                server.send(INITIALIZE);
+                server.awaitId(0);
+                initialize.add(millisSince(spawned));
+                server.send(INITIALIZED);
                 long sent = System.nanoTime();
-                server.call(1, "mem_search", "{\"query\":\"redis eviction policy\"}");
-                long replied = System.nanoTime();
-                firstSearch.add((replied - sent) / 1e6);
-                startToSearch.add((replied - spawned) / 1e6);
+                server.call(1, "mem_search", FIRST_QUERY);
+                firstSearch.add(millisSince(sent));
+                spawnToFirstSearch.add(millisSince(spawned));
+                for (int q = 0; q < LATER_QUERIES.size(); q++) {
+                    sent = System.nanoTime();
+                    server.call(2 + q, "mem_search", LATER_QUERIES.get(q));
+                    laterSearches.add(millisSince(sent));
+                }
             }
         }
-        System.out.println("first mem_search (1,000 files), call -> reply: " + summary(firstSearch));
-        System.out.println("spawn -> first mem_search reply:               " + summary(startToSearch));
+        System.out.printf(Locale.ROOT, "%d rounds, %,d notes; load average %s before, %s after%n", rounds, NOTES,
+                loadBefore, loadAverage());
+        System.out.println("java -version, spawn -> exit:                     " + summary(javaVersion));
+        System.out.println("memtomem-server, spawn -> initialize reply:       " + summary(initialize));
+        System.out.println("first mem_search after initialize, call -> reply: " + summary(firstSearch));
+        System.out.println("spawn -> first mem_search reply:                  " + summary(spawnToFirstSearch));
+        System.out.println("later mem_search, call -> reply:                  " + summary(laterSearches));
+    }
+
+    /** A home whose store holds {@value #NOTES} indexed notes, indexed by a server of this build. */
+    private Path storeOfNotes() throws Exception {
+        Path home = Files.createDirectories(work.resolve("store-home"));
+        Path notes = Files.createDirectories(home.resolve(".memtomem").resolve("memories"));
+        for (int i = 0; i < NOTES; i++) {
+            Files.writeString(notes.resolve("note-" + i + ".md"), "## Note " + i + "\n\nMeeting " + i
+                    + " discussed the " + TOPICS[i % TOPICS.length] + " and the " + TOPICS[(i / 7) % TOPICS.length]
+                    + ". Follow-up owner: person " + (i % 13) + ".\n");
+        }
+        try (Server server = Server.spawn(launcher, home, work)) {
+            server.send(INITIALIZE);
+            server.awaitId(0);
+            server.send(INITIALIZED);
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"mem_index\","
+                    + "\"arguments\":{\"path\":\"" + notes.toString().replace("\\", "\\\\") + "\"}}}");
+            server.awaitSuccess(1, "mem_index");
+        }
+        return home;
     }
 
     static double javaVersion() throws Exception {
@@ -91,24 +121,31 @@ public final class StartupBench {
                 "-version").redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
         process.waitFor(30, TimeUnit.SECONDS);
+        return millisSince(start);
+    }
+
+    private static double millisSince(long start) {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private double spawnToInitialize(Path home) throws Exception {
-        long start = System.nanoTime();
-        try (Server server = Server.spawn(launcher, home, work)) {
-            server.send(INITIALIZE);
-            server.awaitId(0);
-            return (System.nanoTime() - start) / 1e6;
-        }
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static String summary(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        return String.format("p50 %.0f ms (min %.0f, max %.0f, n=%d)", median, sorted.get(0),
-                sorted.get(sorted.size() - 1), sorted.size());
+        return String.format(Locale.ROOT, "p50 %6.1f ms, p90 %6.1f ms (min %.1f, max %.1f, n=%d)",
+                percentile(sorted, 50), percentile(sorted, 90), sorted.get(0), sorted.get(sorted.size() - 1),
+                sorted.size());
+    }
+
+    /** Nearest-rank percentile of sorted values; the p50 of an even count is the mean of the middle two. */
+    private static double percentile(List<Double> sorted, int p) {
+        if (p == 50 && sorted.size() % 2 == 0) {
+            return (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     /** A launcher process on a given home; closing it closes stdin and waits for the exit. */
@@ -134,20 +171,15 @@ public final class StartupBench {
             return new Server(builder.start());
         }
 
-        /** Spawned and initialized. */
-        static Server start(Path launcher, Path home, Path work) throws IOException {
-            Server server = spawn(launcher, home, work);
-            server.send(INITIALIZE);
-            server.awaitId(0);
-            server.send(INITIALIZED);
-            return server;
+        void call(int id, String tool, String query) throws IOException {
+            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                    + "\",\"arguments\":{\"query\":\"" + query + "\"}}}");
+            awaitSuccess(id, tool);
         }
 
-        void call(int id, String tool, String arguments) throws IOException {
-            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                    + "\",\"arguments\":" + arguments + "}}");
+        void awaitSuccess(int id, String tool) throws IOException {
             String reply = awaitId(id);
-            if (reply.contains("\"isError\":true")) {
+            if (reply.contains("\"isError\":true") || !reply.contains("\"result\"")) {
                 throw new IllegalStateException(tool + " failed: " + reply);
             }
         }
