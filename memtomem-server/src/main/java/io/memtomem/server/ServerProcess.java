@@ -48,7 +48,11 @@ public final class ServerProcess {
     }
 
     public int run() throws InterruptedException {
-        // first, so the protocol warm-up thread runs beside the configuration load
+        // three threads from here on, so the slow first uses overlap: the pid lock (it loads JNA while the store
+        // is not known yet), the protocol warm-up (Jackson), and on this one the configuration and the server build
+        Os os = Os.current();
+        CompletableFuture<Path> lockedStore = new CompletableFuture<>();
+        CompletableFuture<StoreLock> lockTaken = StoreLock.acquireInBackground(os, lockedStore);
         McpServerFactory mcp = McpServerFactory.prepare();
         MemtomemException configProblem = null;
         MemtomemConfig config;
@@ -77,10 +81,7 @@ public final class ServerProcess {
             System.err.println("memtomem-server: " + configProblem.getMessage() + " (every tool answers this until"
                     + " it is fixed and the server restarted)");
         }
-        Os os = Os.current();
-        // three threads from here on: the pid lock (JNA), the protocol warm-up, and the server build on this one
-        CompletableFuture<StoreLock> lockTaken = usable ? StoreLock.acquireInBackground(os, config.storage().sqlitePath())
-                : CompletableFuture.completedFuture(null);
+        lockedStore.complete(usable ? config.storage().sqlitePath() : null);
         ActivityTracker activity = new ActivityTracker();
         ShutdownSignal shutdown = new ShutdownSignal();
         Path storeDir = config.storeDir();

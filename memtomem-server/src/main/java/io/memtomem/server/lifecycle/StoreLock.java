@@ -39,15 +39,25 @@ public final class StoreLock {
         this.outcome = outcome;
     }
 
-    /**
-     * {@link #acquire} on its own thread: loading JNA costs ~100 ms on a cold start, which then overlaps with building
-     * the MCP server. Completes exceptionally with what {@code acquire} throws.
-     */
+    /** {@link #acquire} on its own thread; completes exceptionally with what {@code acquire} throws. */
     public static CompletableFuture<StoreLock> acquireInBackground(Os os, Path dbPath) {
+        return acquireInBackground(os, CompletableFuture.completedFuture(dbPath));
+    }
+
+    /**
+     * {@link #acquire} on its own thread, started before the store is known: loading JNA costs ~100 ms on a cold
+     * start, so the thread loads it first (through the uid the runtime dir is named by, which has no side effect)
+     * while the configuration is read and the MCP server built, then waits for {@code dbPath}. A {@code dbPath} that
+     * completes with null (no store to lock: a broken configuration) gives null. Completes exceptionally with what
+     * {@code acquire} throws.
+     */
+    public static CompletableFuture<StoreLock> acquireInBackground(Os os, CompletableFuture<Path> dbPath) {
         CompletableFuture<StoreLock> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(acquire(os, dbPath));
+                os.effectiveUid();
+                Path store = dbPath.join();
+                result.complete(store == null ? null : acquire(os, store));
             } catch (Throwable failure) {
                 result.completeExceptionally(failure);
             }

@@ -57,7 +57,7 @@ public final class McpServerFactory {
                                ActivityTracker activity, Runnable onEndOfInput, CompletableFuture<Void> stdinReady) {
         List<Operation> tools = ToolCatalog.create(context).exposed(context.mode());
         List<McpServerFeatures.SyncToolSpecification> specifications = specifications(context, tools, activity);
-        SearchWarmup searchWarmup = new SearchWarmup(context, mapper, specifications, activity);
+        SearchWarmup searchWarmup = new SearchWarmup(context, specifications, activity);
         protocol.onFrameWritten(() -> {
             activity.written();
             searchWarmup.startOnce();

@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * First-use costs paid on a spare thread while the server starts, instead of on the way to the initialize reply:
- * Jackson's introspection of the MCP records (~100 ms on a cold JVM), then building the JSON-Schema validator, which
- * only tool calls use ({@link DeferredSchemaCheck}), and the check of each tool schema against the meta-schema that
- * the SDK would otherwise run while building the server. A schema that fails it is logged as an error. The mapper
- * instances are the transport's, so their caches are what gets warmed.
+ * First-use costs paid on a spare thread while the server starts, instead of on the way to the initialize reply or
+ * the first tool call: Jackson's introspection of the MCP records an initialize and a tools/call exchange use (~100 ms
+ * on a cold JVM), then building the JSON-Schema validator, which only tool calls use ({@link DeferredSchemaCheck}),
+ * and the check of each tool schema against the meta-schema that the SDK would otherwise run while building the
+ * server. A schema that fails it is logged as an error. The mapper instances are the transport's, so their caches are
+ * what gets warmed.
  */
 final class ProtocolWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolWarmup.class);
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"roots\":{\"listChanged\":true}},"
             + "\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"1\"}}}";
+    private static final String TOOL_CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"mem_search\",\"arguments\":{\"query\":\"warm-up\"}}}";
 
     private final CompletableFuture<List<McpSchema.Tool>> tools = new CompletableFuture<>();
     private final CompletableFuture<JsonSchemaValidator> validator = new CompletableFuture<>();
@@ -68,6 +71,11 @@ final class ProtocolWarmup {
             mapper.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), new McpSchema.InitializeResult(
                     initialize.protocolVersion(), McpSchema.ServerCapabilities.builder().tools(false).build(),
                     McpSchema.Implementation.builder("memtomem", "warm-up").build(), "warm-up")));
+            // a tool reply's content is polymorphic: its first serialization costs ~25 ms of Jackson introspection
+            var call = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, TOOL_CALL);
+            mapper.convertValue(call.params(), new TypeRef<McpSchema.CallToolRequest>() { });
+            mapper.writeValueAsString(McpSchema.JSONRPCResponse.result(call.id(),
+                    McpSchema.CallToolResult.builder().addTextContent("warm-up").isError(false).build()));
         } catch (Exception e) {
             LOG.debug("Jackson warm-up skipped: {}", e.toString());
         }

@@ -2,45 +2,40 @@ package io.memtomem.server.mcp;
 
 import io.memtomem.server.tools.ServerContext;
 import io.memtomem.server.transport.ActivityTracker;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The host's first {@code mem_search}, rehearsed on a spare thread once the initialize reply is out, so the real one
  * finds its one-off costs paid: opening the store (native SQLite, schema check, file watcher), the first FTS5 query
- * and its statements, the result formatting, and Jackson's reading of a {@code tools/call} and writing of its reply.
- * The store is opened first, under the lock a call takes, so a call that comes meanwhile waits for the open in progress
- * instead of doing it twice; the rest is skipped when a host request is already waiting, because it would only compete
- * with that request for the CPU. Only a store that already exists is warmed: a server that is only initialized must
- * not create {@code ~/.memtomem}. Nothing reaches the client; the reply is dropped, and a failure is left for the real
- * call to meet and report.
+ * and its statements, and the result formatting ({@link ProtocolWarmup} has warmed the JSON side of a tool call).
+ * The store is opened first, under the lock a call takes, so a call that comes meanwhile waits for the open in
+ * progress instead of doing it twice; the search is skipped when a host request is already waiting, because it would
+ * only compete with that request for the CPU. Only a store that already exists is warmed: a server that is only
+ * initialized must not create {@code ~/.memtomem}. Nothing reaches the client; the result is dropped, and a failure
+ * is left for the real call to meet and report.
  */
 final class SearchWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SearchWarmup.class);
     static final String TOOL = "mem_search";
     /** A prefix term most notes match, so ranking and result formatting run too. */
-    private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":\"memtomem-warm-up\",\"method\":\"tools/call\","
-            + "\"params\":{\"name\":\"" + TOOL + "\",\"arguments\":{\"query\":\"the\"}}}";
+    private static final McpSchema.CallToolRequest CALL = McpSchema.CallToolRequest.builder(TOOL)
+            .arguments(Map.of("query", "the")).build();
 
     private final ServerContext context;
-    private final McpJsonMapper mapper;
     private final McpServerFeatures.SyncToolSpecification search;
     private final ActivityTracker activity;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    SearchWarmup(ServerContext context, McpJsonMapper mapper, List<McpServerFeatures.SyncToolSpecification> tools,
-                 ActivityTracker activity) {
+    SearchWarmup(ServerContext context, List<McpServerFeatures.SyncToolSpecification> tools, ActivityTracker activity) {
         this.context = context;
-        this.mapper = mapper;
         this.activity = activity;
         this.search = tools.stream().filter(tool -> tool.tool().name().equals(TOOL)).findFirst().orElse(null);
     }
@@ -55,7 +50,7 @@ final class SearchWarmup {
         thread.start();
     }
 
-    boolean worthWarming() {
+    private boolean worthWarming() {
         return search != null && context.configProblem() == null
                 && Files.isRegularFile(context.config().storage().sqlitePath());
     }
@@ -68,13 +63,9 @@ final class SearchWarmup {
                 LOG.debug("store opened in the background; {} rehearsal skipped: a request is waiting", TOOL);
                 return;
             }
-            var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, CALL);
-            McpSchema.CallToolRequest call = mapper.convertValue(request.params(),
-                    new TypeRef<McpSchema.CallToolRequest>() { });
-            McpSchema.CallToolResult result = search.callHandler().apply(null, call);
-            mapper.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), result));
+            search.callHandler().apply(null, CALL);
             LOG.debug("first {} rehearsed in {} ms", TOOL, (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException | IOException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug("{} warm-up skipped: {}", TOOL, e.toString());
         }
     }
