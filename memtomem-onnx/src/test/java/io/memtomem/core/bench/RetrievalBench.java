@@ -13,12 +13,16 @@ import io.memtomem.core.index.IndexRequest;
 import io.memtomem.core.search.RecallRequest;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchRequest;
+import io.memtomem.core.search.hybrid.DenseIndex;
+import io.memtomem.core.search.hybrid.VectorCodec;
+import io.memtomem.core.store.Database;
 import io.memtomem.core.store.SourceSummary;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +42,8 @@ import java.util.stream.Collectors;
  *       sessions of the top 10 hits in first-hit order give session recall@5, recall@10, hit@5 and MRR; turn
  *       recall@5 counts evidence turns ({@code [Dn:m]}) found in the first 5 hits' text;</li>
  * </ul>
- * then embedding throughput on the locomo chunks. Prints markdown tables.
+ * then whether the pooled dense scan of large stores returns the exact scan's results on the locomo vectors, and
+ * embedding throughput on the locomo chunks. Prints markdown tables.
  *
  * <p>Run: {@code mvn -q -pl memtomem-onnx test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.memtomem.core.bench.RetrievalBench -Dmemtomem.shared.dir=$PWD/../shared
@@ -76,8 +81,9 @@ public final class RetrievalBench {
         Path locomo = shared.resolve("eval/locomo-dev/corpus");
         try (Memtomem memtomem = open(stores.resolve("locomo-dev"), locomo, model, dimension)) {
             indexAndEmbed(memtomem, locomo, "locomo-dev");
-            locomoTable(memtomem, locomo, new ObjectMapper().readTree(
-                    shared.resolve("eval/locomo-dev/queries.json").toFile()));
+            JsonNode queries = new ObjectMapper().readTree(shared.resolve("eval/locomo-dev/queries.json").toFile());
+            locomoTable(memtomem, locomo, queries);
+            pooledScan(memtomem, queries);
             throughput(memtomem);
         }
     }
@@ -185,6 +191,43 @@ public final class RetrievalBench {
 
     private static double share(Set<String> evidence, List<String> sessions) {
         return evidence.isEmpty() ? 0 : (double) sessions.stream().filter(evidence::contains).count() / evidence.size();
+    }
+
+    /**
+     * The dense scan a large store gets (estimates from 3-bit codes, exact re-score of a pool and of every chunk
+     * within reach) against the exact scan, on the real locomo vectors and questions. The store is far below the
+     * size where {@link DenseIndex#search} pools, so the pool is forced down to k itself, the harshest setting:
+     * all but k chunks must come through the error margin.
+     */
+    private static void pooledScan(Memtomem memtomem, JsonNode queries) {
+        DenseIndex index = new DenseIndex(memtomem.embeddingState().configuredDimension());
+        try (Database database = Database.open(memtomem.config().storage().sqlitePath())) {
+            database.read("reading the bench vectors", session -> {
+                try (ResultSet rows = session.prepare("SELECT chunk_rowid, vector FROM chunk_vectors")
+                        .executeQuery()) {
+                    while (rows.next()) {
+                        index.upsert(rows.getLong(1), VectorCodec.decode(rows.getBytes(2)));
+                    }
+                }
+                return null;
+            });
+        }
+        List<String> questions = new ArrayList<>();
+        queries.forEach(query -> questions.add(query.get("question").asText()));
+        int[] identical = new int[2];
+        try (EmbeddingProvider provider = ProviderFactory.create(EmbeddingConfig.settings(memtomem.config()))) {
+            for (int from = 0; from < questions.size(); from += 32) {
+                for (float[] vector : provider.embed(questions.subList(from, Math.min(questions.size(), from + 32)))) {
+                    identical[0] += index.searchExactly(vector, 10, null).equals(
+                            index.searchPooled(vector, 10, 10, null)) ? 1 : 0;
+                    identical[1] += index.searchExactly(vector, 50, null).equals(
+                            index.searchPooled(vector, 50, 50, null)) ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%npooled dense scan on the %d locomo chunks, pool = k: the exact top 10 on %d/%d"
+                + " questions, the exact top 50 on %d/%d (same chunks, order and cosines)%n", index.size(),
+                identical[0], questions.size(), identical[1], questions.size());
     }
 
     /**
