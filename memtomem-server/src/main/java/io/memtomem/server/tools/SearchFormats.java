@@ -53,7 +53,7 @@ final class SearchFormats {
                     .append(oneLine(Snippets.head(chunk.content(), NEIGHBOUR_SNIPPET))).append('\n'));
             entries.add(text.toString());
         }
-        return cap.text(found(response), entries, Snippets.hintLines(response.hints()), HOW_TO_PAGE);
+        return cap.text(found(response), entries, Snippets.hintLines(notes(response)), HOW_TO_PAGE);
     }
 
     private static String found(SearchResponse response) {
@@ -81,10 +81,10 @@ final class SearchFormats {
         String pipeline = response.pipeline().map(counts -> "\n\n---\npipeline: BM25:" + counts.bm25Candidates()
                 + " → Dense:" + counts.denseCandidates() + " → RRF:" + counts.beforeFilterCount()
                 + " → Final:" + response.hits().size()).orElse("");
-        return cap.text(found(response), entries, pipeline + Snippets.hintLines(response.hints()), HOW_TO_PAGE);
+        return cap.text(found(response), entries, pipeline + Snippets.hintLines(notes(response)), HOW_TO_PAGE);
     }
 
-    /** {@code {"results":[…],"score_scale":…,"hints":[…]}} with full content. */
+    /** {@code {"results":[…],"score_scale":…,"hints":[…],"warnings":[…]}} with full content. */
     static String structured(SearchResponse response, ResultCap cap) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (SearchHit hit : response.hits()) {
@@ -107,7 +107,25 @@ final class SearchFormats {
         if (!response.hints().isEmpty()) {
             json.put("hints", response.hints());
         }
+        List<String> warnings = warnings(response);
+        if (!warnings.isEmpty()) {
+            json.put("warnings", warnings);
+        }
         return cap.json(json, HOW_TO_PAGE);
+    }
+
+    /** Chunks the vector leg could not see yet: how many, what it means, and that this server is on it. */
+    static List<String> warnings(SearchResponse response) {
+        return response.vectorsPending() == 0 ? List.of() : List.of(response.vectorsPending() + " chunk(s) have no "
+                + "vector yet, so only keyword search finds them; this server embeds them in the background "
+                + "(mem_status shows how many are left)");
+    }
+
+    /** The lines after the results: hints, then warnings. */
+    private static List<String> notes(SearchResponse response) {
+        List<String> notes = new ArrayList<>(response.hints());
+        warnings(response).forEach(warning -> notes.add("Warning: " + warning));
+        return notes;
     }
 
     private static String empty(SearchResponse response) {
@@ -116,7 +134,7 @@ final class SearchFormats {
                 ? "No results match your filters (" + beforeFilters + " results found before "
                         + "filtering). Loosen tag_filter, source_filter or namespace."
                 : "No results found.";
-        return text + Snippets.hintLines(response.hints());
+        return text + Snippets.hintLines(notes(response));
     }
 
     private static String oneLine(String text) {

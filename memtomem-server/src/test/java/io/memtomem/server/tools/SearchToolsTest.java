@@ -53,6 +53,33 @@ class SearchToolsTest extends ToolsOnTempStore {
         assertEquals(text, tools.ok("mem_search", Map.of("query", "vacuum", "verbose", true)));
     }
 
+    /** An embedding service that is down (nothing listens on port 1) leaves every chunk without a vector. */
+    @Test
+    void searchWarnsAboutChunksWithoutVectorsInEveryFormat() {
+        tools.close();
+        tools = new ToolHarness(home, Map.of("MEMTOMEM_EMBEDDING__PROVIDER", "ollama",
+                "MEMTOMEM_EMBEDDING__MODEL", "bow", "MEMTOMEM_EMBEDDING__DIMENSION", "8",
+                "MEMTOMEM_EMBEDDING__BASE_URL", "http://127.0.0.1:1"));
+        tools.ok("mem_add", Map.of("title", "Redis", "content", "Redis eviction uses allkeys-lru here."));
+
+        String warning = "Warning: 1 chunk(s) have no vector yet, so only keyword search finds them; this server "
+                + "embeds them in the background";
+        assertTrue(tools.ok("mem_search", Map.of("query", "eviction")).contains(warning));
+        assertTrue(tools.ok("mem_search", Map.of("query", "eviction", "output_format", "verbose")).contains(warning));
+        assertTrue(tools.ok("mem_search", Map.of("query", "no such words")).contains(warning));
+        JsonNode json = ToolHarness.json(tools.ok("mem_search", Map.of("query", "eviction", "format", "json")));
+        assertEquals(1, json.get("warnings").size(), json::toString);
+        assertTrue(json.get("warnings").get(0).asText().startsWith("1 chunk(s) have no vector yet"), json::toString);
+    }
+
+    @Test
+    void aStoreWithoutVectorsToWaitForHasNoWarning() {
+        tools.ok("mem_add", Map.of("title", "Redis", "content", "Redis eviction uses allkeys-lru here."));
+        assertFalse(tools.ok("mem_search", Map.of("query", "eviction")).contains("Warning"));
+        JsonNode json = ToolHarness.json(tools.ok("mem_search", Map.of("query", "eviction", "format", "json")));
+        assertFalse(json.has("warnings"), json::toString);
+    }
+
     @Test
     void noResultsIsPlainText() {
         assertEquals("No results found.", tools.ok("mem_search", Map.of("query", "nothing indexed yet")));
