@@ -56,7 +56,7 @@ final class DenseVectors {
             Map<Long, float[]> vectors = VectorTable.vectors(session, changed);
             for (long rowid : changed) {
                 float[] vector = vectors.get(rowid);
-                if (vector == null || vector.length == 0 || vector.length % index.dimension() != 0) {
+                if (vector == null || !index.fits(vector)) {
                     index.remove(rowid);
                 } else {
                     index.upsert(rowid, vector);
@@ -66,7 +66,7 @@ final class DenseVectors {
             index.clear();
             VectorTable.forEachVector(session, (rowid, vector) -> {
                 // a vector of another width was written by a process still on the old model: not comparable
-                if (vector.length > 0 && vector.length % index.dimension() == 0) {
+                if (index.fits(vector)) {
                     index.upsert(rowid, vector);
                 }
             });

@@ -3,6 +3,7 @@ package io.memtomem.core.embed;
 import io.memtomem.core.chunk.Chunk;
 import io.memtomem.core.embed.provider.NoneProvider;
 import io.memtomem.core.search.hybrid.Scored;
+import io.memtomem.core.search.hybrid.VectorCodec;
 import io.memtomem.core.scope.ScopeFilter;
 import io.memtomem.core.store.ChunkWriter;
 import io.memtomem.core.store.SourceStamp;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -116,6 +118,22 @@ class EmbeddingServiceTest {
         assertEquals(added, hits.get(0));
         assertFalse(hits.contains(2L));
         assertEquals(4, service.state().vectorsStored());
+    }
+
+    @Test
+    void aStoredVectorWithANonFiniteValueIsLeftOutInsteadOfFailingTheSearch() {
+        open(new HashingProvider("bow", 64)).embedPending();
+        float[] broken = new float[64];
+        broken[0] = Float.NaN;
+        database.write("test corrupt vector", session -> {
+            PreparedStatement update = session.prepare("UPDATE chunk_vectors SET vector = ? WHERE chunk_rowid = 2");
+            update.setBytes(1, VectorCodec.encode(broken));
+            return update.executeUpdate();
+        });
+
+        List<Long> hits = search("redis eviction", ANY_VISIBLE);
+        assertFalse(hits.isEmpty());
+        assertFalse(hits.contains(2L));
     }
 
     @Test

@@ -90,9 +90,10 @@ public final class DenseIndex {
      * stored layout, see {@link VectorCodec}).
      */
     public void upsert(long rowid, float[] windowVectors) {
-        if (windowVectors.length == 0 || windowVectors.length % dimension != 0) {
+        if (!fits(windowVectors)) {
             throw new IllegalArgumentException("vector has dimension " + windowVectors.length + ", index has "
-                    + dimension + (windowVectors.length > dimension ? " (or a multiple of it, one per window)" : ""));
+                    + dimension + (windowVectors.length > dimension ? " (or a multiple of it, one per window)" : "")
+                    + ", and every value must be a finite number");
         }
         int count = windowVectors.length / dimension;
         lock.writeLock().lock();
@@ -115,6 +116,22 @@ public final class DenseIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * True when {@link #upsert} takes these vectors: whole windows of this dimension, all finite. A NaN would not
+     * only hide its own chunk but shift the centroid every row code is taken against.
+     */
+    public boolean fits(float[] windowVectors) {
+        if (windowVectors.length == 0 || windowVectors.length % dimension != 0) {
+            return false;
+        }
+        for (float value : windowVectors) {
+            if (!Float.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void remove(long rowid) {

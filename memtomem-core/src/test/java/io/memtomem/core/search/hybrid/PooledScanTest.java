@@ -11,6 +11,7 @@ import java.util.function.LongPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -191,6 +192,19 @@ class PooledScanTest {
         assertTrue(hits.stream().allMatch(hit -> hit.rowid() % 1000 == 0 && hit.cosine() == 0f));
 
         assertSameAsExact(index, new float[DIM], 50, null);
+    }
+
+    @Test
+    void aVectorWithANonFiniteValueIsRefusedSoItCannotSkewTheCentroid() {
+        DenseIndex index = new DenseIndex(DIM);
+        float[] broken = gaussian();
+        broken[7] = Float.NaN;
+        assertFalse(index.fits(broken));
+        broken[7] = Float.POSITIVE_INFINITY;
+        assertFalse(index.fits(broken));
+        assertThrows(IllegalArgumentException.class, () -> index.upsert(1, broken));
+        assertTrue(index.fits(gaussian()));
+        assertEquals(0, index.size());
     }
 
     /**
