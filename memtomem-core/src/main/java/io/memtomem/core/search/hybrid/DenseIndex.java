@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * Cosine search over every stored vector (memory-core §5.3 option b). A chunk has one vector per embedded window (one
@@ -68,21 +69,11 @@ public final class DenseIndex {
 
     /** Chunks held (not windows). */
     public int size() {
-        lock.readLock().lock();
-        try {
-            return chunks;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> chunks);
     }
 
     public boolean contains(long rowid) {
-        lock.readLock().lock();
-        try {
-            return chunkOfRowid.containsKey(rowid);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> chunkOfRowid.containsKey(rowid));
     }
 
     /**
@@ -205,24 +196,16 @@ public final class DenseIndex {
      */
     public List<DenseHit> search(float[] query, int k, LongPredicate filter) {
         float[] unitQuery = unitQuery(query);
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             int pool = poolSize(k, chunks);
             return pool < chunks ? pooledScan(unitQuery, k, pool, filter) : exactScan(unitQuery, k, filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** {@link #search} by a dot product with every row, whatever the size: the reference the pooled scan must match. */
     public List<DenseHit> searchExactly(float[] query, int k, LongPredicate filter) {
         float[] unitQuery = unitQuery(query);
-        lock.readLock().lock();
-        try {
-            return exactScan(unitQuery, k, filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> exactScan(unitQuery, k, filter));
     }
 
     /**
@@ -234,9 +217,13 @@ public final class DenseIndex {
             throw new IllegalArgumentException("pool " + pool + " is smaller than k " + k);
         }
         float[] unitQuery = unitQuery(query);
+        return reading(() -> pooledScan(unitQuery, k, pool, filter));
+    }
+
+    private <T> T reading(Supplier<T> work) {
         lock.readLock().lock();
         try {
-            return pooledScan(unitQuery, k, pool, filter);
+            return work.get();
         } finally {
             lock.readLock().unlock();
         }

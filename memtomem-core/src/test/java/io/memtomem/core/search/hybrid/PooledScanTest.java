@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +74,15 @@ class PooledScanTest {
         return unit;
     }
 
+    /** An index of {@link #CHUNKS} chunks, rowids 1 up, one vector each. */
+    private static DenseIndex filled(Supplier<float[]> vectors) {
+        DenseIndex index = new DenseIndex(DIM);
+        for (long rowid = 1; rowid <= CHUNKS; rowid++) {
+            index.upsert(rowid, vectors.get());
+        }
+        return index;
+    }
+
     /** Same chunks, order and scores; a mismatch names the first position that differs, not two lists of 50. */
     private static void assertSameAsExact(DenseIndex index, float[] query, int k, LongPredicate filter) {
         List<DenseHit> exact = index.searchExactly(query, k, filter);
@@ -94,10 +104,7 @@ class PooledScanTest {
     @Test
     void pooledScanReturnsTheExactTopKOnEmbeddingLikeVectors() {
         Embeddings embeddings = new Embeddings();
-        DenseIndex index = new DenseIndex(DIM);
-        for (long rowid = 1; rowid <= CHUNKS; rowid++) {
-            index.upsert(rowid, embeddings.text());
-        }
+        DenseIndex index = filled(embeddings::text);
         for (int query = 0; query < 40; query++) {
             float[] vector = embeddings.text();
             assertSameAsExact(index, vector, 10, null);
@@ -127,10 +134,7 @@ class PooledScanTest {
     @Test
     void deletesAndUpdatesKeepThePoolInStepWithTheVectors() {
         Embeddings embeddings = new Embeddings();
-        DenseIndex index = new DenseIndex(DIM);
-        for (long rowid = 1; rowid <= CHUNKS; rowid++) {
-            index.upsert(rowid, embeddings.text());
-        }
+        DenseIndex index = filled(embeddings::text);
         Set<Long> removed = new HashSet<>();
         for (long rowid = 1; rowid <= CHUNKS; rowid += 3) {
             index.remove(rowid);
@@ -160,10 +164,7 @@ class PooledScanTest {
     @Test
     void aClearedIndexRefilledWithOtherVectorsIsSearchedByThoseAlone() {
         Embeddings before = new Embeddings();
-        DenseIndex index = new DenseIndex(DIM);
-        for (long rowid = 1; rowid <= CHUNKS; rowid++) {
-            index.upsert(rowid, before.text());
-        }
+        DenseIndex index = filled(before::text);
         index.clear();
         Embeddings after = new Embeddings(); // another cone: the sign codes must be re-centred on it
         for (long rowid = CHUNKS + 1; rowid <= 2 * CHUNKS; rowid++) {
@@ -214,10 +215,7 @@ class PooledScanTest {
      */
     @Test
     void evenUnstructuredRandomVectorsThroughAPoolOfKGiveTheExactTopK() {
-        DenseIndex index = new DenseIndex(DIM);
-        for (long rowid = 1; rowid <= CHUNKS; rowid++) {
-            index.upsert(rowid, gaussian());
-        }
+        DenseIndex index = filled(this::gaussian);
         for (int query = 0; query < 30; query++) {
             float[] vector = gaussian();
             assertSameAsExact(index, vector, 10, null);
