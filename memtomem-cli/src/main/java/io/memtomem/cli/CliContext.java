@@ -6,6 +6,7 @@ import io.memtomem.core.Memtomem;
 import io.memtomem.core.Terminal;
 import io.memtomem.core.config.Environment;
 import io.memtomem.core.config.MemtomemConfig;
+import io.memtomem.core.trace.StartupTrace;
 import io.memtomem.locking.Liveness;
 import picocli.CommandLine.Help;
 import io.memtomem.locking.Os;
@@ -64,6 +65,7 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
     /** The configuration; keys it ignores (unknown to this build and to the Python memtomem) are warned about. */
     public MemtomemConfig loadConfig() {
         MemtomemConfig config = MemtomemConfig.load(environment);
+        StartupTrace.mark("config loaded");
         config.warnings().forEach(warning -> err.println(palette().yellow("Warning: ") + warning));
         return config;
     }

@@ -1,5 +1,6 @@
 package io.memtomem.cli;
 
+import io.memtomem.core.trace.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 
@@ -22,11 +23,16 @@ public final class Main {
     }
 
     public static int run(CliContext context, String... args) {
+        StartupTrace.mark("main");
         try {
-            return commandLine(context, MmCommand.neededFor(args)).execute(args);
+            CommandLine commandLine = commandLine(context, MmCommand.neededFor(args));
+            StartupTrace.mark("picocli model");
+            return commandLine.execute(args);
         } finally {
             context.out().flush();
+            StartupTrace.mark("command done, output flushed");
             context.err().flush();
+            StartupTrace.print(context.err());
         }
     }
 
