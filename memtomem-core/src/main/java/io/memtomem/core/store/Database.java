@@ -2,9 +2,10 @@ package io.memtomem.core.store;
 
 import io.memtomem.core.StoreException;
 import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.trace.StartupTrace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 
@@ -47,6 +49,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Used as a stack: the most recently returned reader has the warmest page cache, so it goes out first. */
     private final BlockingDeque<Session> readers = new LinkedBlockingDeque<>(READERS);
+    /** Readers are connected when first needed: one {@code mm} command uses one, a server up to {@link #READERS}. */
+    private final AtomicInteger readersOpened = new AtomicInteger();
     private final BusyRetry retry;
     private final AtomicInteger bulkRuns = new AtomicInteger();
     private volatile boolean closed;
@@ -66,34 +70,19 @@ public final class Database implements AutoCloseable {
     static Database open(Path dbPath, Duration busyDeadline) {
         Path path = dbPath.toAbsolutePath().normalize();
         PrivateFiles.createDirectories(path.getParent());
-        BusyRetry openRetry = new BusyRetry(busyDeadline);
-        Session writer = new Session(connect(path, openRetry));
+        Session writer = new Session(connect(path, new BusyRetry(busyDeadline)));
+        StartupTrace.mark("database connection (sqlite native library on first use)");
         Database database = new Database(path, writer, busyDeadline);
         try {
             SchemaVersion.refuseNewer(writer, path);
             database.configureWriter();
-            try {
-                database.write("creating the schema", session -> {
-                    SchemaVersion.refuseNewer(session, path);
-                    Schema.migrate(session);
-                    return null;
-                });
+            if (!database.schemaIsCurrent()) {
+                database.migrate();
+            }
+            if (!database.readOnly) {
                 PrivateFiles.restrictToOwner(path);
-            } catch (StoreException e) {
-                if (!isReadOnly(e.getCause())) {
-                    throw e;
-                }
-                database.openReadOnly();
             }
-            for (int i = 0; i < READERS; i++) {
-                Session reader = new Session(connect(path, openRetry));
-                database.retry.run("configuring a reader", () -> {
-                    TermVocabulary.attach(reader);
-                    reader.execute("PRAGMA query_only = ON");
-                    return null;
-                });
-                database.readers.add(reader);
-            }
+            StartupTrace.mark("schema check");
             return database;
         } catch (SQLException e) {
             database.closeConnections();
@@ -101,6 +90,31 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             database.closeConnections();
             throw e;
+        }
+    }
+
+    /**
+     * A store that already has this build's whole schema is opened without a write transaction: most opens are a
+     * search or a status, and DDL under {@code BEGIN IMMEDIATE} would make each wait for any writer. A file or
+     * directory this process cannot write takes the migration path, whose refused write tells a read-only store.
+     */
+    private boolean schemaIsCurrent() throws SQLException {
+        return Files.isWritable(path) && Files.isWritable(path.getParent())
+                && retry.run("checking the schema", () -> Schema.isCurrent(writer));
+    }
+
+    private void migrate() throws SQLException {
+        try {
+            write("creating the schema", session -> {
+                SchemaVersion.refuseNewer(session, path);
+                Schema.migrate(session);
+                return null;
+            });
+        } catch (StoreException e) {
+            if (!isReadOnly(e.getCause())) {
+                throw e;
+            }
+            openReadOnly();
         }
     }
 
@@ -245,6 +259,7 @@ public final class Database implements AutoCloseable {
             closeConnections();
             writeLock.unlock();
         }
+        StartupTrace.mark("database closed");
     }
 
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
@@ -284,8 +299,17 @@ public final class Database implements AutoCloseable {
     }
 
     private Session borrowReader() {
+        Session session = readers.pollFirst();
+        if (session != null) {
+            return session;
+        }
+        for (int opened = readersOpened.get(); opened < READERS; opened = readersOpened.get()) {
+            if (readersOpened.compareAndSet(opened, opened + 1)) {
+                return openReader();
+            }
+        }
         try {
-            Session session = readers.pollFirst(30, TimeUnit.SECONDS);
+            session = readers.pollFirst(30, TimeUnit.SECONDS);
             if (session == null) {
                 throw new StoreException("no database reader became free within 30 s; too many concurrent requests");
             }
@@ -293,6 +317,27 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for a database reader", e);
+        }
+    }
+
+    /** A {@code query_only} connection with the term vocabulary attached (it must be before query_only). */
+    private Session openReader() {
+        Session reader = null;
+        try {
+            reader = new Session(connect(path, retry));
+            Session session = reader;
+            retry.run("configuring a reader", () -> {
+                TermVocabulary.attach(session);
+                session.execute("PRAGMA query_only = ON");
+                return null;
+            });
+            return reader;
+        } catch (SQLException | RuntimeException e) {
+            readersOpened.decrementAndGet();
+            if (reader != null) {
+                reader.close();
+            }
+            throw e instanceof SQLException sql ? failure("configuring a reader", sql) : (RuntimeException) e;
         }
     }
 
@@ -309,12 +354,16 @@ public final class Database implements AutoCloseable {
         writer.close();
     }
 
+    /**
+     * Straight through the driver: {@code DriverManager} would first scan every jar on the class path for JDBC
+     * drivers, a cost each {@code mm} process pays for nothing.
+     */
     private static Connection connect(Path path, BusyRetry retry) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         try {
             return retry.run("opening " + path,
-                    () -> DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties()));
+                    () -> JDBC.createConnection("jdbc:sqlite:" + path, config.toProperties()));
         } catch (SQLException e) {
             throw failure("opening " + path, e);
         }

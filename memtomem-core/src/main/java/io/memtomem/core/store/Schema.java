@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,15 +37,25 @@ final class Schema {
             new Column("scope", "TEXT NOT NULL DEFAULT 'user'"),
             new Column("project_root", "TEXT"));
 
-    private static final List<String> INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS idx_chunks_source ON chunks(source_file)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_hash ON chunks(content_hash)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_namespace ON chunks(namespace)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_created ON chunks(created_at)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_access ON chunks(access_count)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_importance ON chunks(importance_score)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_scope ON chunks(scope, project_root)",
-            "CREATE INDEX IF NOT EXISTS idx_chunks_project_root ON chunks(project_root) WHERE project_root IS NOT NULL");
+    /** Index name and what follows {@code ON}. */
+    private static final Map<String, String> INDEXES = Map.of(
+            "idx_chunks_source", "chunks(source_file)",
+            "idx_chunks_hash", "chunks(content_hash)",
+            "idx_chunks_namespace", "chunks(namespace)",
+            "idx_chunks_created", "chunks(created_at)",
+            "idx_chunks_access", "chunks(access_count)",
+            "idx_chunks_importance", "chunks(importance_score)",
+            "idx_chunks_scope", "chunks(scope, project_root)",
+            "idx_chunks_project_root", "chunks(project_root) WHERE project_root IS NOT NULL");
+    private static final String UNIQUE_CONTENT_INDEX = "idx_chunks_unique_content";
+
+    /**
+     * Every table {@link #migrate} creates. A schema holding all of them, every index and every {@code chunks}
+     * column needs no migration, so opening it writes nothing ({@code SchemaTest} fails when a table is added to
+     * {@link #migrate} but not here).
+     */
+    private static final List<String> TABLES = List.of("chunks", "chunks_fts", "_memtomem_meta", "chunk_auto_tags",
+            "unindexed_files", "file_fingerprints", "idempotency_ledger");
 
     private Schema() {
     }
@@ -53,8 +64,8 @@ final class Schema {
         session.execute("CREATE TABLE IF NOT EXISTS chunks ("
                 + "id TEXT PRIMARY KEY, content TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL)");
         addMissingColumns(session);
-        for (String index : INDEXES) {
-            session.execute(index);
+        for (Map.Entry<String, String> index : INDEXES.entrySet()) {
+            session.execute("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON " + index.getValue());
         }
         ensureUniqueContentIndex(session);
         session.execute("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(content, source_file,"
@@ -71,13 +82,39 @@ final class Schema {
                 + SchemaVersion.CURRENT + "')");
     }
 
-    private static void addMissingColumns(Session session) throws SQLException {
+    /**
+     * Whether this database already has everything {@link #migrate} would create, at this build's schema version:
+     * read-only, so a search or status on a current store takes no write lock and runs no DDL.
+     */
+    static boolean isCurrent(Session session) throws SQLException {
+        Set<String> objects = new HashSet<>();
+        try (ResultSet rows = session.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")
+                .executeQuery()) {
+            while (rows.next()) {
+                objects.add(rows.getString(1));
+            }
+        }
+        if (!objects.containsAll(TABLES) || !objects.containsAll(INDEXES.keySet())
+                || !objects.contains(UNIQUE_CONTENT_INDEX)) {
+            return false;
+        }
+        Set<String> columns = chunkColumns(session);
+        return CHUNK_COLUMNS.stream().allMatch(column -> columns.contains(column.name()))
+                && Integer.valueOf(SchemaVersion.CURRENT).equals(SchemaVersion.stored(session));
+    }
+
+    private static Set<String> chunkColumns(Session session) throws SQLException {
         Set<String> existing = new HashSet<>();
         try (ResultSet columns = session.prepare("PRAGMA table_info(chunks)").executeQuery()) {
             while (columns.next()) {
                 existing.add(columns.getString("name"));
             }
         }
+        return existing;
+    }
+
+    private static void addMissingColumns(Session session) throws SQLException {
+        Set<String> existing = chunkColumns(session);
         for (Column column : CHUNK_COLUMNS) {
             if (!existing.contains(column.name())) {
                 try {
@@ -95,7 +132,7 @@ final class Schema {
     /** Older files may hold duplicates that would block the unique index: keep the first row of each group. */
     private static void ensureUniqueContentIndex(Session session) throws SQLException {
         try (ResultSet present = session.prepare(
-                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'idx_chunks_unique_content'")
+                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = '" + UNIQUE_CONTENT_INDEX + "'")
                 .executeQuery()) {
             if (present.next()) {
                 return;
@@ -107,7 +144,7 @@ final class Schema {
             session.execute("DELETE FROM chunks_fts WHERE rowid IN (" + duplicates + ")");
         }
         session.execute("DELETE FROM chunks WHERE rowid IN (" + duplicates + ")");
-        session.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_chunks_unique_content"
+        session.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + UNIQUE_CONTENT_INDEX
                 + " ON chunks(namespace, source_file, content_hash, start_line)");
     }
 

@@ -21,7 +21,8 @@ final class SchemaVersion {
         }
     }
 
-    private static Integer stored(Session session) throws SQLException {
+    /** The stored schema version; null when the database has none yet. */
+    static Integer stored(Session session) throws SQLException {
         try (ResultSet tables = session.prepare(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_memtomem_meta'").executeQuery()) {
             if (!tables.next()) {

@@ -109,6 +109,21 @@ class DatabaseTest {
     }
 
     @Test
+    void openingACurrentStoreWaitsForNoWriter() throws Exception {
+        Database.open(db()).close();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db());
+             Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("INSERT INTO _memtomem_meta(key, value) VALUES ('held', '1')");
+            // another process's write transaction: a search or status opening the store must not queue behind it
+            try (Database database = Database.open(db(), Duration.ofMillis(200))) {
+                assertEquals(Set.of("0"), column(database, "SELECT count(*) FROM _memtomem_meta WHERE key = 'held'"));
+            }
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsAClearStoreError() throws Exception {
         Files.createDirectories(db().getParent());
         Files.writeString(db(), "this is not sqlite, just some text that is long enough to look like a header..");
