@@ -2,7 +2,7 @@ package io.memtomem.core.chunk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.json.Jackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -13,7 +13,6 @@ import java.util.TreeSet;
  */
 final class TagValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TagValues() {
     }
@@ -45,7 +44,7 @@ final class TagValues {
 
     private static List<String> parseJsonArray(String value) {
         try {
-            JsonNode node = JSON.readTree(value);
+            JsonNode node = Jackson.readTree(value);
             List<String> tags = new ArrayList<>();
             for (JsonNode element : node) {
                 String tag = PyText.strip(element.isTextual() ? element.textValue() : element.toString());

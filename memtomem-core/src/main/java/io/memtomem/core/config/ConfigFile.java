@@ -1,8 +1,9 @@
 package io.memtomem.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memtomem.core.json.Jackson;
 import io.memtomem.core.MemtomemException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.util.Objects;
  * so a file both tools save does not churn.
  */
 public final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigFile() {
     }
@@ -86,12 +86,12 @@ public final class ConfigFile {
     public static void writeInitial(Environment environment, Map<String, Object> values) {
         Map<String, Object> candidate = new LinkedHashMap<>();
         ConfigSchema.KEYS.values().forEach(key -> candidate.put(key.name(), key.defaultValue(environment)));
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         values.forEach((name, raw) -> {
             ConfigKey key = ConfigSchema.require(name, "");
             Object value = raw instanceof String text
                     ? key.parseText(text, environment, "")
-                    : key.parseJson(JSON.valueToTree(raw), environment, "");
+                    : key.parseJson(Jackson.mapper().valueToTree(raw), environment, "");
             candidate.put(name, value);
             put(root, key, value, environment);
         });
@@ -101,7 +101,7 @@ public final class ConfigFile {
 
     private static ObjectNode existing(Path file) {
         if (!Files.isRegularFile(file)) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         JsonNode node = ConfigLayers.readJson(file);
         if (!node.isObject()) {

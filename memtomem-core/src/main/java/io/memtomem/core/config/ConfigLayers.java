@@ -1,7 +1,8 @@
 package io.memtomem.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.memtomem.core.json.Jackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.Optional;
  */
 final class ConfigLayers {
     static final String ENV_PREFIX = "MEMTOMEM_";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment environment;
     final Map<String, Object> values = new LinkedHashMap<>();
@@ -118,7 +118,7 @@ final class ConfigLayers {
     private void applySectionObject(String section, String raw, String where) {
         JsonNode node;
         try {
-            node = JSON.readTree(raw);
+            node = Jackson.readTree(raw);
         } catch (IOException e) {
             node = null;
         }
@@ -132,7 +132,7 @@ final class ConfigLayers {
     static JsonNode readJson(Path file) {
         try {
             String text = Files.readString(file);
-            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            return text.isBlank() ? JsonNodeFactory.instance.objectNode() : Jackson.readTree(text);
         } catch (IOException e) {
             String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
                     ? json.getOriginalMessage() : e.toString();

@@ -2,9 +2,9 @@ package io.memtomem.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.memtomem.core.json.Jackson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,6 @@ public enum ValueKind {
     /** Lists of objects such as {@code namespace.rules}; kept as JSON, element fields are the reference's business. */
     OBJECT_LIST("a JSON list of objects, e.g. [{\"path_glob\": \"**/work/**\", \"namespace\": \"work\"}]");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String expected;
 
     ValueKind(String expected) {
@@ -138,7 +137,7 @@ public enum ValueKind {
                 };
             default:
                 try {
-                    return fromJson(JSON.readTree(text), environment);
+                    return fromJson(Jackson.readTree(text), environment);
                 } catch (JsonProcessingException e) {
                     throw mismatch(raw);
                 }
@@ -155,7 +154,7 @@ public enum ValueKind {
             list.forEach(item -> array.add(treeOf(item)));
             return array;
         }
-        return JSON.valueToTree(value);
+        return Jackson.mapper().valueToTree(value);
     }
 
     /** The JSON written to config.json; paths under the home directory are stored as {@code ~/...}. */

@@ -1,8 +1,9 @@
 package io.memtomem.core.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.memtomem.core.MemtomemException;
+import io.memtomem.core.json.Jackson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,14 +18,13 @@ import java.util.Optional;
  */
 public record HttpEndpoint(long pid, String url, boolean tokenRequired) {
     public static final String FILE = "http-server.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Path file(Path storeDir) {
         return storeDir.resolve(FILE);
     }
 
     public void write(Path storeDir) {
-        PrivateText.write(file(storeDir), JSON.createObjectNode().put("pid", pid).put("url", url)
+        PrivateText.write(file(storeDir), JsonNodeFactory.instance.objectNode().put("pid", pid).put("url", url)
                 .put("transport", "http").put("token_required", tokenRequired).toString() + "\n");
     }
 
@@ -32,7 +32,7 @@ public record HttpEndpoint(long pid, String url, boolean tokenRequired) {
     public static Optional<HttpEndpoint> running(Path storeDir) {
         JsonNode node;
         try {
-            node = JSON.readTree(Files.readString(file(storeDir)));
+            node = Jackson.readTree(Files.readString(file(storeDir)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -50,7 +50,7 @@ public record HttpEndpoint(long pid, String url, boolean tokenRequired) {
     /** Removes the file if it still describes this endpoint (a newer server may have replaced it). */
     public void remove(Path storeDir) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(file(storeDir)));
+            JsonNode node = Jackson.readTree(Files.readString(file(storeDir)));
             if (node != null && node.path("pid").asLong() == pid) {
                 Files.deleteIfExists(file(storeDir));
             }

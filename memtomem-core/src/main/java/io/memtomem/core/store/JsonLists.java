@@ -1,16 +1,17 @@
 package io.memtomem.core.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.json.Jackson;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The JSON-array text columns ({@code tags}, {@code heading_hierarchy}). */
 public final class JsonLists {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLists() {
     }
@@ -19,11 +20,17 @@ public final class JsonLists {
         if (values.isEmpty()) {
             return "[]";
         }
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings always serialises", e);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Jackson.factory().createGenerator(text)) {
+            json.writeStartArray();
+            for (String value : values) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a list of strings always serialises", e);
         }
+        return text.toString();
     }
 
     /**
@@ -35,7 +42,7 @@ public final class JsonLists {
         if (text == null || text.isBlank() || text.equals("[]")) {
             return List.of();
         }
-        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+        try (JsonParser parser = Jackson.factory().createParser(text)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return List.of();
             }

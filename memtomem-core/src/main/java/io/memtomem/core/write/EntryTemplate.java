@@ -2,7 +2,7 @@ package io.memtomem.core.write;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.json.Jackson;
 import io.memtomem.core.InvalidInputException;
 
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ public enum EntryTemplate {
     PROCEDURE("Procedure", "purpose:Purpose", "prerequisites:Prerequisites", "steps:Steps",
             "verification:Verification");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TITLE_FIELD = "title";
     private static final String NUMBERED_FIELD = "steps";
 
@@ -101,7 +100,7 @@ public enum EntryTemplate {
     private Map<String, JsonNode> fieldValues(String parameter, String content) {
         JsonNode root;
         try {
-            root = JSON.readTree(content);
+            root = Jackson.readTree(content);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(parameter, parameter + " starts with '{' but is not valid JSON ("
                     + e.getOriginalMessage() + "): pass a JSON object of " + templateName() + " fields, or plain text");

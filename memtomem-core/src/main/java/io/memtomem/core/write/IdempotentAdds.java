@@ -2,7 +2,7 @@ package io.memtomem.core.write;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memtomem.core.json.Jackson;
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.redact.RedactionGate;
@@ -31,7 +31,6 @@ public final class IdempotentAdds {
     /** Far longer than a write holds a file (its lock times out after 30 s); a crashed writer's claim frees itself. */
     static final Duration CLAIM_TTL = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IdempotencyLedger ledger;
     private final Clock clock;
@@ -102,7 +101,7 @@ public final class IdempotentAdds {
         fields.put("chunks", result.chunksIndexed());
         fields.put("written_at", writtenAt.toString());
         try {
-            return JSON.writeValueAsString(fields);
+            return Jackson.mapper().writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings and numbers always serialises", e);
         }
@@ -110,7 +109,7 @@ public final class IdempotentAdds {
 
     private static AddResult decode(String stored) {
         try {
-            JsonNode fields = JSON.readTree(stored);
+            JsonNode fields = Jackson.readTree(stored);
             return new AddResult(Path.of(fields.get("file").asText()), fields.get("namespace").asText(),
                     fields.get("chunks").asInt(), null, Instant.parse(fields.get("written_at").asText()), null);
         } catch (JsonProcessingException | RuntimeException e) {
