@@ -49,6 +49,7 @@ import io.memtomem.core.write.DeleteResult;
 import io.memtomem.core.write.EditResult;
 import io.memtomem.core.write.IdempotentAdds;
 import io.memtomem.core.write.MemoryWriter;
+import io.memtomem.core.trace.StartupTrace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,28 +73,39 @@ public final class Memtomem implements AutoCloseable {
     private final MemtomemConfig config;
     private final Database database;
     private final ChunkStore store;
-    private final Indexer indexer;
     private final SearchService search;
     private final RecallService recall;
-    private final MemoryWriter writer;
-    private final IdempotentAdds idempotentAdds;
     private final EmbeddingService embeddings;
-    private final AutoTagger autoTagger;
+    private final Clock clock;
+    /** Made on the first write or index: a search or status, most of {@code mm}'s runs, never pays for them. */
+    private Writing writing;
     private DirectoryWatcher watcher;
+
+    /** The services that change the store: the indexer with its chunkers and ignore rules, the writer, tagging. */
+    private record Writing(Indexer indexer, MemoryWriter writer, IdempotentAdds idempotentAdds,
+                           AutoTagger autoTagger) {
+    }
 
     private Memtomem(MemtomemConfig config, Database database, EmbeddingService embeddings, Clock clock) {
         this.config = config;
         this.embeddings = embeddings;
         this.database = database;
+        this.clock = clock;
         this.store = new ChunkStore(database);
-        Path cwd = config.environment().cwd();
-        this.indexer = new Indexer(config.indexing(), config.namespace(), cwd, database, clock);
         this.search = new SearchService(config.search(), database, embeddings, clock);
         this.recall = new RecallService(config.search(), database);
-        this.writer = new MemoryWriter(config.indexing(), config.namespace(), cwd, indexer,
-                new StoreChunkLocator(store), clock);
-        this.idempotentAdds = new IdempotentAdds(new IdempotencyLedger(database), clock);
-        this.autoTagger = new AutoTagger(database);
+    }
+
+    private synchronized Writing writing() {
+        if (writing == null) {
+            Path cwd = config.environment().cwd();
+            Indexer indexer = new Indexer(config.indexing(), config.namespace(), cwd, database, clock);
+            MemoryWriter writer = new MemoryWriter(config.indexing(), config.namespace(), cwd, indexer,
+                    new StoreChunkLocator(store), clock);
+            writing = new Writing(indexer, writer, new IdempotentAdds(new IdempotencyLedger(database), clock),
+                    new AutoTagger(database));
+        }
+        return writing;
     }
 
     /** Opens the store, creating {@code ~/.memtomem} (0700), the database and its schema on first use. */
@@ -109,7 +121,9 @@ public final class Memtomem implements AutoCloseable {
             EmbeddingSettings settings = EmbeddingConfig.settings(config.embedding());
             EmbeddingService embeddings = EmbeddingService.open(database, ProviderFactory.create(settings),
                     settings.batchSize());
-            return new Memtomem(config, database, embeddings, clock);
+            Memtomem memtomem = new Memtomem(config, database, embeddings, clock);
+            StartupTrace.mark("store open (embedding provider, services)");
+            return memtomem;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -121,7 +135,9 @@ public final class Memtomem implements AutoCloseable {
     }
 
     public SearchResponse search(SearchRequest request) {
-        return search.search(request);
+        SearchResponse response = search.search(request);
+        StartupTrace.mark("search");
+        return response;
     }
 
     public AddResult add(AddRequest request) {
@@ -132,13 +148,14 @@ public final class Memtomem implements AutoCloseable {
     public AddResult add(AddRequest request, AddOptions options) {
         database.requireWritable("adding a memory");
         requireNoEmbeddingMismatch();
-        return embedAfter(idempotentAdds.add(options.idempotencyKey(), () -> writer.add(request, options)));
+        return embedAfter(writing().idempotentAdds().add(options.idempotencyKey(),
+                () -> writing().writer().add(request, options)));
     }
 
     public AddResult batchAdd(BatchAddRequest request) {
         database.requireWritable("adding memories");
         requireNoEmbeddingMismatch();
-        return embedAfter(writer.batchAdd(request));
+        return embedAfter(writing().writer().batchAdd(request));
     }
 
     /** @param forceUnsafe write even though the redaction gate flags the new text (audit-logged) */
@@ -146,14 +163,14 @@ public final class Memtomem implements AutoCloseable {
         database.requireWritable("editing a memory");
         requireNoEmbeddingMismatch();
         String id = requireChunkId(chunkId);
-        return embedAfter(removing(store.find(id).stream(), () -> writer.edit(id, newContent, tags, forceUnsafe)));
+        return embedAfter(removing(store.find(id).stream(), () -> writing().writer().edit(id, newContent, tags, forceUnsafe)));
     }
 
     /** Deletes the chunk's entry from its file and the index. */
     public DeleteResult deleteChunk(String chunkId) {
         database.requireWritable("deleting a memory");
         String id = requireChunkId(chunkId);
-        return removing(store.find(id).stream(), () -> writer.delete(id));
+        return removing(store.find(id).stream(), () -> writing().writer().delete(id));
     }
 
     /** Removes the index rows of every source matching the filter (substring or glob); files are untouched. */
@@ -197,7 +214,7 @@ public final class Memtomem implements AutoCloseable {
     public IndexResult index(IndexRequest request, IndexProgressListener listener, BooleanSupplier cancelled) {
         requireNoEmbeddingMismatch();
         try {
-            return embedAfter(indexer.index(request, listener, cancelled));
+            return embedAfter(writing().indexer().index(request, listener, cancelled));
         } catch (IndexCancelledException stopped) {
             embedAfter(stopped.partial()); // what was indexed gets its vectors like any other run's
             throw stopped;
@@ -256,12 +273,12 @@ public final class Memtomem implements AutoCloseable {
      * run, else appended to each chunk's DB tags (the files are not rewritten).
      */
     public AutoTagResult autoTag(AutoTagRequest request) {
-        return autoTagger.tag(request);
+        return writing().autoTagger().tag(request);
     }
 
     /** Adds keyword tags to these chunks, e.g. the {@link IndexResult#writtenChunkIds()} of an index run. */
     public AutoTagResult autoTagChunks(List<String> chunkIds, int maxTags) {
-        return autoTagger.tagChunks(chunkIds, maxTags);
+        return writing().autoTagger().tagChunks(chunkIds, maxTags);
     }
 
     /**
@@ -284,7 +301,7 @@ public final class Memtomem implements AutoCloseable {
         requireNoEmbeddingMismatch();
         if (watcher == null) {
             try {
-                watcher = DirectoryWatcher.start(indexer, store, config.indexing().indexRoots(), DirectoryWatcher.DEBOUNCE);
+                watcher = DirectoryWatcher.start(writing().indexer(), store, config.indexing().indexRoots(), DirectoryWatcher.DEBOUNCE);
             } catch (IOException e) {
                 throw new MemtomemException("cannot start the file watcher: " + e.getMessage(), e);
             }
