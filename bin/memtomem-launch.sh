@@ -7,9 +7,9 @@ memtomem_fail() {
   exit 1
 }
 
-# The major version of the Java at $1 (a bin/java): read from the runtime's release file, so a start costs no
-# extra JVM; `java -version` only for a java whose home cannot be found (the macOS /usr/bin/java stub).
-memtomem_java_major() {
+# The version of the Java at $1 (a bin/java), e.g. 17.0.15 or 25.0.3: read from the runtime's release file, so a
+# start costs no extra JVM; `java -version` only for a java whose home cannot be found (the macOS /usr/bin/java stub).
+memtomem_java_version() {
   javabin=$1
   while [ -L "$javabin" ]; do
     link=$(readlink "$javabin")
@@ -27,7 +27,26 @@ memtomem_java_major() {
   case $version in
     1.*) version=${version#1.} ;;
   esac
-  echo "${version%%[!0-9]*}"
+  echo "$version"
+}
+
+# The JDK's AOT cache (JEP 483/514/515, Java 25+): the classes of a training run loaded and linked, their lambdas
+# and method profiles, mapped at start. Made once per Java build by running the tool's own training (mm: every daily
+# command; the server: a scripted session) on a throw-away home, written under a temporary name and renamed, so a
+# concurrent start never maps half a file. Silent but for one line: it takes a few seconds, once.
+memtomem_make_aot_cache() {
+  cache=$1
+  shift
+  echo "memtomem: preparing a faster start on Java $version (once, a few seconds)..." >&2
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/memtomem-aot.XXXXXX") || return 0
+  if [ "$tool" = mm ]; then training=cds-training; else training=--train; fi
+  # shellcheck disable=SC2086
+  if (cd "$scratch" && _MEMTOMEM_TEST_MODE=1 _MEMTOMEM_TEST_RUNTIME_DIR="$scratch/run" \
+      "$java" "-XX:AOTCacheOutput=$cache.$$" "$@" "-Duser.home=$scratch/home" -cp "$classpath" "$main" $training) \
+      </dev/null >/dev/null 2>&1 && [ -f "$cache.$$" ]; then
+    mv -f "$cache.$$" "$cache"
+  fi
+  rm -rf "$scratch" "$cache.$$" "$cache.$$.config"
 }
 
 memtomem_launch() {
@@ -41,7 +60,8 @@ memtomem_launch() {
   else
     memtomem_fail "memtomem needs Java 17 or newer; found none (no java on PATH${JAVA_HOME:+, and JAVA_HOME=$JAVA_HOME has no bin/java}). Install a JDK or JRE 17+ and set JAVA_HOME to it."
   fi
-  major=$(memtomem_java_major "$java")
+  version=$(memtomem_java_version "$java")
+  major=${version%%[!0-9]*}
   if [ -n "$major" ] && [ "$major" -lt 17 ]; then
     memtomem_fail "memtomem needs Java 17 or newer; found Java $major ($java). Set JAVA_HOME to a Java 17+ installation."
   fi
@@ -56,6 +76,7 @@ memtomem_launch() {
     for jar in $(cat "$lib/classpath"); do classpath="$classpath${classpath:+:}$root/$jar"; done
     IFS=$old_ifs
     jsa_dir="$lib"
+    built="$lib/classpath"
     native="$lib/native"
   else
     target="$root/$module/target"
@@ -64,15 +85,30 @@ memtomem_launch() {
     fi
     classpath="$target/$module.jar:$target/lib/*"
     jsa_dir="$target"
+    built="$target/$module.jar"
     native="$root/memtomem-cli/target/native"
   fi
 
   # AppCDS, one archive per Java feature release (made at build time for the building JDK): mapped when it was made
   # for this JDK build and class path, a stale one is ignored silently (-Xlog:cds=off); Java 19+ writes a missing or
-  # stale one at exit when the directory is writable, so the next start is fast again
+  # stale one at exit when the directory is writable, so the next start is fast again. Java 25+ uses the JDK's AOT
+  # cache instead, one per Java build, remade when the jars are newer.
+  jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   cds=""
   autocds=""
-  if [ -n "$major" ]; then
+  aot=""
+  share="-Xshare:auto"
+  logs="-Xlog:cds=off,cds+dynamic=off"
+  if [ -n "$major" ] && [ "$major" -ge 25 ]; then
+    logs="-Xlog:cds=off,aot=off"
+    cache="$jsa_dir/$tool-$version.aot"
+    if [ ! "$cache" -nt "$built" ] && [ -w "$jsa_dir" ]; then
+      # shellcheck disable=SC2086
+      memtomem_make_aot_cache "$cache" $jvm_flags -Xlog:disable --enable-native-access=ALL-UNNAMED
+    fi
+    # the AOT cache is a CDS archive itself, so it replaces -Xshare
+    if [ "$cache" -nt "$built" ]; then aot="-XX:AOTCache=$cache"; share=""; fi
+  elif [ -n "$major" ]; then
     jsa="$jsa_dir/$tool-$major.jsa"
     if [ "$major" -ge 19 ] && [ -w "$jsa_dir" ]; then autocds="-XX:+AutoCreateSharedArchive"; fi
     if [ -n "$autocds" ] || [ -f "$jsa" ]; then cds="-XX:SharedArchiveFile=$jsa"; fi
@@ -93,9 +129,9 @@ memtomem_launch() {
   # ${x:+"$x"} passes an optional flag as one word even when the path has spaces; only MCP frames may reach the
   # server's stdout, so every JVM log line goes to stderr
   # shellcheck disable=SC2086
-  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto ${cds:+"$cds"} ${autocds:+"$autocds"} \
+  exec "$java" $jvm_flags $share ${cds:+"$cds"} ${autocds:+"$autocds"} ${aot:+"$aot"} \
     ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${jna_dir:+"$jna_dir"} \
-    -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off,cds+dynamic=off:stderr \
+    -Xlog:disable -Xlog:all=warning:stderr "$logs:stderr" \
     --enable-native-access=ALL-UNNAMED "-Dmemtomem.bin=$root/bin" $MEMTOMEM_JAVA_OPTS \
     -cp "$classpath" "$main" "$@"
 }

@@ -74,9 +74,25 @@ public final class Launcher {
         return runWithStdin("", args);
     }
 
+    /** {@code mm args…} with extra JVM options (e.g. {@code -Xlog:…:file=…}) after the harness's own. */
+    public Result runWithJavaOptions(String javaOptions, String... args) {
+        return run("", Map.of("MEMTOMEM_JAVA_OPTS", javaOptions), args);
+    }
+
+    /** {@code mm args…} with these environment variables set (MEMTOMEM_JAVA_OPTS adds to the harness's). */
+    public Result runWithEnvironment(Map<String, String> env, String... args) {
+        return run("", env, args);
+    }
+
     public Result runWithStdin(String stdin, String... args) {
+        return run(stdin, Map.of(), args);
+    }
+
+    private Result run(String stdin, Map<String, String> env, String... args) {
         ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.home().toFile());
         isolate(builder.environment());
+        env.forEach((name, value) -> builder.environment().merge(name, value,
+                (own, extra) -> name.equals("MEMTOMEM_JAVA_OPTS") ? own + " " + extra : extra));
         try {
             Files.createDirectories(cli.home());
             Process process = builder.start();

@@ -17,14 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The built {@code bin/mm} in real processes: what a user's shell runs. */
 class LauncherIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OBJECT_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper ";
 
     @TempDir
     Path temp;
@@ -67,6 +70,48 @@ class LauncherIT {
 
         Result table = mm.run("search", "Sunday");
         assertTrue(table.out().contains("The staging database is rebuilt"), table.out());
+    }
+
+    /** Jackson data binding costs a cold mm 30-50 ms; the daily commands build no ObjectMapper unless --json asks. */
+    @Test
+    void searchStatusAndAddBuildNoObjectMapperUnlessJsonIsAsked() throws Exception {
+        mm.run("init", "--non-interactive");
+        mm.run("add", "Certificates are rotated every 90 days", "--tags", "ops");
+        Path classes = temp.resolve("classes.log");
+        String logClasses = "-Xlog:class+load=info:file=" + classes;
+        String[][] daily = {{"search", "certificates"}, {"status"}, {"add", "Failover drill on Monday"}};
+        for (String[] command : daily) {
+            Result result = mm.runWithJavaOptions(logClasses, command);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertFalse(Files.readString(classes).contains(OBJECT_MAPPER), String.join(" ", command) + " built one");
+        }
+        assertEquals(0, mm.runWithJavaOptions(logClasses, "search", "certificates", "--json").exitCode());
+        assertTrue(Files.readString(classes).contains(OBJECT_MAPPER), "the class log shows what --json loads");
+    }
+
+    /**
+     * Java 25+: the launcher makes the JDK's AOT cache once (a training run) and maps it from then on. Finds the JDK
+     * through {@code -Dmemtomem.it.java25=DIR}, else Temurin 25 where these machines have it.
+     */
+    @Test
+    void onJava25TheLauncherMakesTheAotCacheOnceAndMapsIt() throws Exception {
+        Path java25 = Path.of(System.getProperty("memtomem.it.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        assumeTrue(Files.isExecutable(java25.resolve("bin/java")), "no Java 25 at " + java25 + " (-Dmemtomem.it.java25)");
+        Map<String, String> onJava25 = Map.of("JAVA_HOME", java25.toString());
+        assertEquals(0, mm.runWithEnvironment(onJava25, "init", "--non-interactive").exitCode());
+        Path target = Launcher.script().getParent().resolveSibling("memtomem-cli/target");
+        try (var caches = Files.list(target)) {
+            assertTrue(caches.anyMatch(file -> file.getFileName().toString().matches("mm-25[.0-9]*\\.aot")),
+                    "no mm-25*.aot in " + target);
+        }
+        Path classes = temp.resolve("classes.log");
+        Result found = mm.runWithEnvironment(Map.of("JAVA_HOME", java25.toString(),
+                "MEMTOMEM_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "search", "anything");
+        assertEquals(0, found.exitCode(), found::toString);
+        assertFalse(found.err().contains("preparing a faster start"), "made once, not on every start: " + found.err());
+        String searchCommand = Files.readAllLines(classes).stream()
+                .filter(line -> line.contains("io.memtomem.cli.search.SearchCommand ")).findFirst().orElseThrow();
+        assertTrue(searchCommand.contains("shared objects file"), searchCommand);
     }
 
     @Test
