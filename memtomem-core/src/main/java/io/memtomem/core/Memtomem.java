@@ -163,7 +163,8 @@ public final class Memtomem implements AutoCloseable {
         database.requireWritable("editing a memory");
         requireNoEmbeddingMismatch();
         String id = requireChunkId(chunkId);
-        return embedAfter(removing(store.find(id).stream(), () -> writing().writer().edit(id, newContent, tags, forceUnsafe)));
+        return embedAfter(removing(store.find(id).stream(),
+                () -> writing().writer().edit(id, newContent, tags, forceUnsafe)));
     }
 
     /** Deletes the chunk's entry from its file and the index. */
@@ -301,7 +302,8 @@ public final class Memtomem implements AutoCloseable {
         requireNoEmbeddingMismatch();
         if (watcher == null) {
             try {
-                watcher = DirectoryWatcher.start(writing().indexer(), store, config.indexing().indexRoots(), DirectoryWatcher.DEBOUNCE);
+                watcher = DirectoryWatcher.start(writing().indexer(), store, config.indexing().indexRoots(),
+                        DirectoryWatcher.DEBOUNCE);
             } catch (IOException e) {
                 throw new MemtomemException("cannot start the file watcher: " + e.getMessage(), e);
             }

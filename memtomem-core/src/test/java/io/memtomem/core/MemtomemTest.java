@@ -4,6 +4,7 @@ import static io.memtomem.core.TestStores.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.memtomem.core.embed.EmbeddingState;
@@ -21,6 +22,10 @@ import io.memtomem.core.write.AddResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,24 @@ class MemtomemTest {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
             assertTrue(Files.exists(store.resolve("memtomem.db")));
             assertEquals(memtomem.config().storage().sqlitePath(), store.resolve("memtomem.db"));
+        }
+    }
+
+    /** mm search and status open the store in a fresh process each time: another process's write must not stall them. */
+    @Test
+    void openingACurrentStoreWaitsForNoWriterAndSearches() throws Exception {
+        Memtomem.open(TestStores.withNotes(home)).close();
+        Path db = home.resolve(".memtomem/memtomem.db");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("INSERT INTO _memtomem_meta(key, value) VALUES ('held', '1')");
+            assertTimeoutPreemptively(Duration.ofSeconds(8), () -> {
+                try (Memtomem memtomem = Memtomem.open(TestStores.withNotes(home))) {
+                    assertEquals(List.of(), memtomem.search(SearchRequest.of("anything")).hits());
+                }
+            });
+            statement.execute("ROLLBACK");
         }
     }
 

@@ -59,7 +59,8 @@ public final class EmbeddingService implements AutoCloseable {
      */
     public static EmbeddingService open(Database database, EmbeddingProvider provider, int batchSize) {
         EmbeddingService service = new EmbeddingService(database, provider, batchSize);
-        if (!database.readOnly()) {
+        // only a store without them takes the write lock: a search or status opens without waiting for any writer
+        if (!database.readOnly() && !database.read("checking the vector tables", VectorTable::exists)) {
             database.write("creating the vector tables", session -> {
                 VectorTable.create(session);
                 return null;

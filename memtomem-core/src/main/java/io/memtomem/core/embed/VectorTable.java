@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * SQL for {@code chunk_vectors(chunk_rowid, vector)} and its change log. Triggers keep both honest whoever edits
@@ -46,7 +49,24 @@ final class VectorTable {
     record PendingChunk(long rowid, String text, List<String> windows) {
     }
 
+    /** The tables and triggers {@link #SCHEMA} creates, by name. */
+    private static final Set<String> OBJECTS = SCHEMA.stream()
+            .map(statement -> statement.replaceFirst("^.*? IF NOT EXISTS (\\w+).*$", "$1"))
+            .collect(Collectors.toUnmodifiableSet());
+
     private VectorTable() {
+    }
+
+    /** Whether every table and trigger of {@link #SCHEMA} exists, read-only: opening a store needs no write then. */
+    static boolean exists(Session session) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (ResultSet rows = session.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+                .executeQuery()) {
+            while (rows.next()) {
+                present.add(rows.getString(1));
+            }
+        }
+        return present.containsAll(OBJECTS);
     }
 
     static void create(Session session) throws SQLException {

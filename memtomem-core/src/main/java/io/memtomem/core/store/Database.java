@@ -28,7 +28,7 @@ import org.sqlite.SQLiteException;
  * <p>One writer connection, guarded by a lock, runs every write as a short {@code BEGIN IMMEDIATE} transaction;
  * separate {@code query_only} connections serve reads, which in WAL mode never wait for the writer. Work that hits
  * another process's lock is retried ({@link BusyRetry}), so callers never see "database is locked". Closing
- * truncates the WAL.
+ * truncates the WAL after this process wrote; a process that only read leaves it to SQLite's own close.
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
     private final AtomicInteger bulkRuns = new AtomicInteger();
     private volatile boolean closed;
     private volatile boolean readOnly;
+    /** Whether this process wrote: only then does closing checkpoint, which would wait for another's writer. */
+    private volatile boolean wrote;
 
     private Database(Path path, Session writer, Duration busyDeadline) {
         this.path = path;
@@ -161,6 +163,7 @@ public final class Database implements AutoCloseable {
         requireWritable(what);
         writeLock.lock();
         try {
+            wrote = true;
             return retry.run(what, () -> inTransaction(work));
         } catch (SQLException e) {
             throw failure(what, e);
@@ -250,7 +253,7 @@ public final class Database implements AutoCloseable {
         closed = true;
         writeLock.lock();
         try {
-            if (!readOnly) {
+            if (wrote) {
                 writer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
         } catch (SQLException e) {
