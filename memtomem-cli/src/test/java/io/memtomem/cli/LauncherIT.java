@@ -96,7 +96,8 @@ class LauncherIT {
     @Test
     void onJava25TheLauncherMakesTheAotCacheOnceAndMapsIt() throws Exception {
         Path java25 = Path.of(System.getProperty("memtomem.it.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-        assumeTrue(Files.isExecutable(java25.resolve("bin/java")), "no Java 25 at " + java25 + " (-Dmemtomem.it.java25)");
+        assumeTrue(Files.isExecutable(java25.resolve("bin/java")),
+                "no Java 25 at " + java25 + " (-Dmemtomem.it.java25)");
         Map<String, String> onJava25 = Map.of("JAVA_HOME", java25.toString());
         assertEquals(0, mm.runWithEnvironment(onJava25, "init", "--non-interactive").exitCode());
         Path target = Launcher.script().getParent().resolveSibling("memtomem-cli/target");
