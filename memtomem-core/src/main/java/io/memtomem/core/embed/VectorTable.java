@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +58,7 @@ final class VectorTable {
 
     /** Whether every table and trigger of {@link #SCHEMA} exists, read-only: opening a store needs no write then. */
     static boolean exists(Session session) throws SQLException {
-        Set<String> present = new HashSet<>();
-        try (ResultSet rows = session.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-                .executeQuery()) {
-            while (rows.next()) {
-                present.add(rows.getString(1));
-            }
-        }
-        return present.containsAll(OBJECTS);
+        return session.schemaNames().containsAll(OBJECTS);
     }
 
     static void create(Session session) throws SQLException {

@@ -87,13 +87,7 @@ final class Schema {
      * read-only, so a search or status on a current store takes no write lock and runs no DDL.
      */
     static boolean isCurrent(Session session) throws SQLException {
-        Set<String> objects = new HashSet<>();
-        try (ResultSet rows = session.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")
-                .executeQuery()) {
-            while (rows.next()) {
-                objects.add(rows.getString(1));
-            }
-        }
+        Set<String> objects = session.schemaNames();
         if (!objects.containsAll(TABLES) || !objects.containsAll(INDEXES.keySet())
                 || !objects.contains(UNIQUE_CONTENT_INDEX)) {
             return false;

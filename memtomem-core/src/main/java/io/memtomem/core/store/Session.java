@@ -2,10 +2,13 @@ package io.memtomem.core.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One SQLite connection with a cache of prepared statements, so hot paths (per-file index transactions, searches)
@@ -32,6 +35,18 @@ public final class Session {
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Names of the tables, indexes and triggers of the database (its {@code sqlite_master}). */
+    public Set<String> schemaNames() throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rows = prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')")
+                .executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     /** Runs SQL without parameters (DDL, pragmas, transaction control). */
