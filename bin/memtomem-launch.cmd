@@ -37,6 +37,9 @@ set "JSA_DIR=%ROOT%\lib"
 set "NATIVE=%ROOT%\lib\native"
 
 :launch
+rem a command lives well under a second: no hsperfdata file to create and delete for jps/jstat
+set PERFDATA=
+if "%MEMTOMEM_TOOL%"=="mm" set "PERFDATA=-XX:-UsePerfData"
 rem one AppCDS archive per Java feature release; Java 19+ writes a missing or stale one at exit (quotes are part
 rem of each value, so paths with spaces stay one argument). Java 25+ maps the JDK's AOT cache instead, one per Java
 rem build, made once by a training run (delete it to have it remade after a rebuild of a source checkout).
@@ -76,7 +79,7 @@ rem extracted at build time for this platform; otherwise sqlite-jdbc and JNA cop
 set SQLITE=
 set "NATIVE=%NATIVE%\Windows-%PROCESSOR_ARCHITECTURE%"
 if exist "%NATIVE%\sqlitejdbc.dll" set SQLITE="-Dorg.sqlite.lib.path=%NATIVE%" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Djna.boot.library.path=%NATIVE%"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %SHARE% %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr %LOGS% --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %PERFDATA% %SHARE% %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr %LOGS% --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
 exit /b %ERRORLEVEL%
 
 :nojava

@@ -94,6 +94,8 @@ memtomem_launch() {
   # stale one at exit when the directory is writable, so the next start is fast again. Java 25+ uses the JDK's AOT
   # cache instead, one per Java build, remade when the jars are newer.
   jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  # a command lives well under a second: no hsperfdata file to create and delete for jps/jstat
+  if [ "$tool" = mm ]; then jvm_flags="$jvm_flags -XX:-UsePerfData"; fi
   cds=""
   autocds=""
   aot=""
