@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CancellationIT {
     private static final int CORPUS_FILES = 2000;
     private static final Duration BOUND = Duration.ofMinutes(3);
-    /** How long silence is watched for after the cancellation: longer than the rest of the run would take to send. */
+    /** How long the index must stay unchanged to count as settled; also the silence watched after the cancellation. */
     private static final long QUIET_MILLIS = 2000;
     private static final String CHUNK_ROWS = "SELECT source_file || '|' || start_line || '|' || end_line || '|' || "
             + "namespace || '|' || content_hash FROM chunks ORDER BY 1";
@@ -71,8 +71,7 @@ class CancellationIT {
         // stdin is read in order: the ping's reply is written after the cancellation was taken
         long ping = server.request("ping", RawMcpSession.JSON.createObjectNode());
         server.await(ping, BOUND);
-        List<String> indexedThen = chunkRows();
-        pause(QUIET_MILLIS);
+        List<String> indexed = settledChunkRows();
 
         List<JsonNode> received = server.received();
         int pingAt = indexOfReply(received, ping);
@@ -80,11 +79,10 @@ class CancellationIT {
         assertTrue(after.stream().noneMatch(message -> isIndexProgress(message) || isReplyTo(message, call)),
                 "sent for the cancelled call after the cancellation: " + after);
         assertTrue(server.response(call).isEmpty(), "a reply to the cancelled call: " + server.response(call));
-        assertIndexedWholeOrUntouched(indexedThen);
-        assertEquals(indexedThen, chunkRows(), "indexing went on after the cancellation");
+        assertIndexedWholeOrUntouched(indexed);
 
         assertContains(server.callOk("mem_index", Map.of()), "Indexing complete");
-        assertEquals(cleanRows, chunkRows(), "a later index finishes what the cancelled one left");
+        assertSameRows(cleanRows, chunkRows(), "a later index finishes what the cancelled one left");
         server.closeStdin();
         assertEquals(0, server.awaitExit(BOUND));
     }
@@ -105,14 +103,12 @@ class CancellationIT {
             assertEquals(202, session.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
                     + "\"params\":{\"requestId\":2,\"reason\":\"the user pressed stop\"}}"));
             index.ended.get(BOUND.toSeconds(), TimeUnit.SECONDS); // the server ends the call's stream
-            List<String> indexedThen = chunkRows();
-            pause(QUIET_MILLIS);
+            List<String> indexed = settledChunkRows();
 
             assertTrue(index.messages.stream().noneMatch(message -> isReplyTo(message, 2)),
                     "a reply to the cancelled call: " + index.messages);
-            assertIndexedWholeOrUntouched(indexedThen);
-            assertEquals(indexedThen, chunkRows(), "indexing went on after the cancellation");
-            long filesDone = indexedThen.stream().map(CancellationIT::source).distinct().count();
+            assertIndexedWholeOrUntouched(indexed);
+            long filesDone = indexed.stream().map(CancellationIT::source).distinct().count();
             double lastProgress = index.messages.stream().filter(CancellationIT::isIndexProgress)
                     .mapToDouble(message -> message.path("params").path("progress").asDouble()).max().orElse(0);
             assertTrue(lastProgress <= filesDone, "progress " + lastProgress + " beyond the " + filesDone
@@ -123,13 +119,40 @@ class CancellationIT {
         }
     }
 
-    /** Some files are indexed and not all; each indexed file has exactly the chunks a clean index gives it. */
+    /**
+     * Some files are indexed and not all (a run that went on after the cancellation would have indexed all of them
+     * by the time the rows settle); each indexed file has exactly the chunks a clean index gives it.
+     */
     private void assertIndexedWholeOrUntouched(List<String> rows) {
         Set<String> sources = rows.stream().map(CancellationIT::source).collect(Collectors.toCollection(TreeSet::new));
         assertTrue(!sources.isEmpty() && sources.size() < CORPUS_FILES,
                 "the cancelled run indexed " + sources.size() + " of " + CORPUS_FILES + " files");
         List<String> expected = cleanRows.stream().filter(row -> sources.contains(source(row))).toList();
-        assertEquals(expected, rows, "chunks of the files the cancelled run indexed vs a clean index");
+        assertSameRows(expected, rows, "chunks of the files the cancelled run indexed vs a clean index");
+    }
+
+    /** The chunk rows once they stop changing: a batch being written when the cancellation came still commits. */
+    private List<String> settledChunkRows() {
+        List<String> before = chunkRows();
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (true) {
+            pause(QUIET_MILLIS);
+            List<String> now = chunkRows();
+            if (now.equals(before)) {
+                return now;
+            }
+            assertTrue(System.nanoTime() < deadline, "the index kept changing for " + BOUND);
+            before = now;
+        }
+    }
+
+    private static void assertSameRows(List<String> expected, List<String> actual, String what) {
+        if (!expected.equals(actual)) {
+            List<String> missing = expected.stream().filter(row -> !actual.contains(row)).limit(3).toList();
+            List<String> extra = actual.stream().filter(row -> !expected.contains(row)).limit(3).toList();
+            throw new AssertionError(what + ": " + expected.size() + " rows expected, " + actual.size()
+                    + " found; missing e.g. " + missing + ", unexpected e.g. " + extra);
+        }
     }
 
     private List<String> chunkRows() {

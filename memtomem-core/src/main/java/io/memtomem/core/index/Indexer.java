@@ -104,7 +104,8 @@ public final class Indexer implements FileReindexer {
 
     /**
      * Indexes as {@link #index(IndexRequest, IndexProgressListener)}, asking {@code cancelled} before each file: once
-     * it says yes, the files already read are written whole and the run ends with {@link IndexCancelledException}.
+     * it says yes, the run ends with {@link IndexCancelledException}. Files are written whole in committed batches,
+     * so every file of a batch committed before is indexed and every other file is left as it was.
      */
     public IndexResult index(IndexRequest request, IndexProgressListener listener, BooleanSupplier cancelled) {
         long started = System.nanoTime();
@@ -255,12 +256,12 @@ public final class Indexer implements FileReindexer {
                     Path next = files.get(submitted++);
                     window.add(workers.submit(() -> prepare(next, namespace, force, redaction)));
                 }
-                if (!stop) {
-                    batch.add(await(window.poll()));
+                if (stop) {
+                    return done; // the files read since the last commit, and those read ahead, stay unwritten
                 }
+                batch.add(await(window.poll()));
                 // waiting for the next file happens outside any transaction, so batches can fill up freely
-                if (!batch.isEmpty() && (stop || window.isEmpty() || batch.size() >= MAX_BATCH_FILES
-                        || chunkCount(batch) >= MAX_BATCH_CHUNKS)) {
+                if (window.isEmpty() || batch.size() >= MAX_BATCH_FILES || chunkCount(batch) >= MAX_BATCH_CHUNKS) {
                     for (FileOutcome outcome : apply(batch, namespace, force, redaction, root, Set.of())) {
                         tally.add(outcome);
                         done++;
@@ -269,9 +270,6 @@ public final class Indexer implements FileReindexer {
                         }
                     }
                     batch.clear();
-                }
-                if (stop) {
-                    return done; // the files read ahead in the window are dropped unwritten
                 }
             }
             return done;

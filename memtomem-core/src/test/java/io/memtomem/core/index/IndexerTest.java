@@ -398,24 +398,35 @@ class IndexerTest {
 
     @Test
     void cancelledIndexStopsAtAFileBoundaryWithEveryDoneFileWholeAndTheRestUntouched() {
-        int total = 40;
+        int total = 300; // more than one write batch (256 files)
         for (int i = 0; i < total; i++) {
-            write(notes.resolve(String.format("f%02d.md", i)), sections("One " + i, "Two " + i));
+            write(notes.resolve(String.format("f%03d.md", i)), sections("One " + i, "Two " + i));
         }
         List<Path> reported = new ArrayList<>();
-        int[] asked = {0};
-        // asked once per file: the sixth question says stop, so five files are read and written whole
+        // cancelled once the first batch is committed and reported
         IndexCancelledException stopped = assertThrows(IndexCancelledException.class, () -> memtomem.index(
                 new IndexRequest(notes, true, false, null), progress -> reported.add(progress.currentFile()),
-                () -> ++asked[0] > 5));
+                () -> !reported.isEmpty()));
         int done = stopped.partial().filesScanned();
-        assertEquals(5, done);
+        assertTrue(done > 0 && done < total, "stopped after " + done + " of " + total);
+        assertEquals(done, reported.size());
         assertEquals(done, memtomem.listSources(null, null).size(), "only the files reported done are indexed");
         for (Path file : reported) {
             assertEquals(2, chunksOf(file).size(), file + " is indexed whole");
         }
-        assertEquals(done, reported.size());
         assertEquals(total, index(notes).filesScanned(), "a later run finishes the rest");
         assertEquals(total, memtomem.listSources(null, null).size());
+    }
+
+    @Test
+    void anIndexCancelledBeforeItsFirstCommitWritesNothing() {
+        for (int i = 0; i < 20; i++) {
+            write(notes.resolve("g" + i + ".md"), sections("Only " + i));
+        }
+        int[] asked = {0};
+        IndexCancelledException stopped = assertThrows(IndexCancelledException.class, () -> memtomem.index(
+                new IndexRequest(notes, true, false, null), null, () -> ++asked[0] > 5));
+        assertEquals(0, stopped.partial().filesScanned());
+        assertEquals(List.of(), memtomem.listSources(null, null));
     }
 }
