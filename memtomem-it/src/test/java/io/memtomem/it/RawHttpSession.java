@@ -3,17 +3,21 @@ package io.memtomem.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * One MCP session over Streamable HTTP written by hand, for what the SDK client hides: the SSE stream of one POST
@@ -50,26 +54,67 @@ final class RawHttpSession {
         return send(http, post(url, sessionId, message)).statusCode();
     }
 
-    /** POSTs a request and collects the messages of its SSE stream as they come; done when the server ends it. */
+    /** POSTs a request and collects the events of its SSE stream as they come; done when the server ends it. */
     Stream stream(String request) {
         Stream stream = new Stream();
-        stream.ended = http.sendAsync(post(url, sessionId, request), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(line -> {
-                    if (line.startsWith("data:")) {
-                        try {
-                            stream.messages.add(JSON.readTree(line.substring(5).trim()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+        stream.ended = http.sendAsync(post(url, sessionId, request), HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    stream.body = response.body();
+                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                            StandardCharsets.UTF_8))) {
+                        stream.read(lines);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }));
+                });
         return stream;
     }
 
-    /** The messages of one POST's SSE stream. */
+    /** GETs the SSE stream that event {@code lastEventId} was on, as a client resuming it does; waits for its end. */
+    Resumed resume(String lastEventId, String session) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+                .header("Last-Event-ID", lastEventId).GET().build();
+        HttpResponse<String> response = send(http, request);
+        Stream events = new Stream();
+        try {
+            events.read(new BufferedReader(new StringReader(response.body())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Resumed(response.statusCode(), events);
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    record Resumed(int status, Stream events) {
+    }
+
+    /** The events of one SSE stream: each message with the id of the event it came in. */
     static final class Stream {
         final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        final List<String> ids = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> ended;
+        private volatile InputStream body;
+
+        private void read(BufferedReader lines) throws IOException {
+            String id = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("data:")) {
+                    ids.add(id);
+                    messages.add(JSON.readTree(line.substring(5).trim()));
+                }
+            }
+        }
+
+        /** Drops the connection, as a network failure would. */
+        void drop() throws IOException {
+            body.close();
+        }
     }
 
     private static HttpRequest post(URI url, String session, String body) {

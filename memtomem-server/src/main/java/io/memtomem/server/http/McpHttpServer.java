@@ -19,8 +19,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 
 /**
- * The MCP SDK's Streamable HTTP servlet ({@code /mcp}: POST messages, GET a resumable SSE stream, DELETE ends the
- * session named by {@code Mcp-Session-Id}) on an embedded Jetty 12.1. Jetty because it is small (about 2.7 MB with
+ * The MCP SDK's Streamable HTTP servlet ({@code /mcp}: POST messages, GET an SSE stream, DELETE ends the session
+ * named by {@code Mcp-Session-Id}) on an embedded Jetty 12.1, behind the {@link ScreenFilter} and the
+ * {@link SseResumption} that makes every SSE stream resumable with {@code Last-Event-ID}. Jetty because it is small (about 2.7 MB with
  * the Servlet 6.1 API the SDK's servlet needs), modular, on Maven Central, and starts in tens of milliseconds.
  */
 public final class McpHttpServer {
@@ -62,6 +63,9 @@ public final class McpHttpServer {
                 new ObjectMapper()));
         screen.setAsyncSupported(true);
         handler.addFilter(screen, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder resumption = new FilterHolder(new SseResumption(gate.originAndHost()));
+        resumption.setAsyncSupported(true);
+        handler.addFilter(resumption, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(handler);
         jetty.setStopAtShutdown(false);
         jetty.start();
