@@ -21,6 +21,8 @@ not_applicable=(
   "resources-read-text resources-read-binary resources-templates-read: read the fixture resources test://...; memtomem serves memtomem:// resources"
   "resources-subscribe resources-unsubscribe: memtomem advertises subscribe=false"
   "prompts-list prompts-get-simple prompts-get-with-args prompts-get-embedded-resource prompts-get-with-image: memtomem has no prompts (capability not advertised)"
+  "json-schema-2020-12: checks the listing of the fixture tool json_schema_2020_12_tool"
+  "server-sse-polling: calls the fixture tool test_reconnection (its checks never start without it: 0/0); memtomem's resumable streams (Last-Event-ID) are proven by SseResumptionIT"
 )
 
 node=${NODE:-$(command -v node || true)}
