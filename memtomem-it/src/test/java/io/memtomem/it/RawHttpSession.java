@@ -85,6 +85,13 @@ final class RawHttpSession {
         return new Resumed(response.statusCode(), events);
     }
 
+    /** Ends the session ({@code DELETE}) and returns the HTTP status. */
+    int delete() {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Mcp-Session-Id", sessionId)
+                .DELETE().build();
+        return send(http, request).statusCode();
+    }
+
     String sessionId() {
         return sessionId;
     }

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Resumable SSE streams over Streamable HTTP (MCP 2025-06-18): a client whose connection drops while a long
  * {@code mem_index} streams its progress GETs the stream again with {@code Last-Event-ID} and receives every event
- * it missed, then the reply, exactly once; another session cannot take the stream up.
+ * it missed, then the reply, exactly once; another session cannot take the stream up, nor anyone once the session
+ * is ended.
  */
 class SseResumptionIT {
     private static final Duration BOUND = Duration.ofMinutes(3);
@@ -61,6 +62,9 @@ class SseResumptionIT {
             RawHttpSession other = RawHttpSession.open(server.url);
             assertEquals(404, other.resume(seen.get(0), other.sessionId()).status(),
                     "another session took up the stream");
+            assertEquals(200, session.delete());
+            assertEquals(404, session.resume(seen.get(0), session.sessionId()).status(),
+                    "a stream of an ended session was taken up");
         } finally {
             server.process.destroy();
             server.process.waitFor(30, TimeUnit.SECONDS);

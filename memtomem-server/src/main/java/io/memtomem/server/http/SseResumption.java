@@ -36,7 +36,8 @@ import java.util.Map;
  * ({@link ResumableStream}) under ids of its own; the SDK is never told that a client went away, so it finishes the
  * stream into the record; and a GET with {@code Last-Event-ID} of a recorded stream in the same session gets what
  * followed that event, then the rest of the stream live, and ends with it. Other messages pass untouched. An ended
- * stream stays resumable for {@value #KEEP_ENDED_MINUTES} minutes; at most {@value #MAX_STREAMS} are kept.
+ * stream stays resumable for {@value #KEEP_ENDED_MINUTES} minutes, and not past a {@code DELETE} of its session; at
+ * most {@value #MAX_STREAMS} are kept.
  */
 final class SseResumption extends HttpFilter {
     static final long KEEP_ENDED_MINUTES = 5;
@@ -56,6 +57,13 @@ final class SseResumption extends HttpFilter {
             throws IOException, ServletException {
         String lastEventId = request.getHeader("Last-Event-ID");
         if ("GET".equals(request.getMethod()) && lastEventId != null && resume(request, response, lastEventId)) {
+            return;
+        }
+        if ("DELETE".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            if (response.getStatus() == HttpServletResponse.SC_OK) {
+                forget(request.getHeader("Mcp-Session-Id")); // an ended session's streams end with it
+            }
             return;
         }
         if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
@@ -108,6 +116,10 @@ final class SseResumption extends HttpFilter {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return headers;
+    }
+
+    private synchronized void forget(String session) {
+        streams.values().removeIf(stream -> stream.session.equals(session));
     }
 
     private synchronized ResumableStream stream(String id) {
