@@ -14,7 +14,8 @@ import java.util.Arrays;
  * {@code <r, q>} by {@code <centroid, q>}, computed once per query. Centring matters because embedding models put
  * every text in a narrow cone: uncentred, most levels would be the cone's and say little about the text. Any centroid
  * gives valid estimates; the mean row gives the best ones, so it is recomputed (and every code with it) each time the
- * row count has doubled.
+ * row count has doubled. Codes are built by the first search that needs them: loading a store costs nothing extra,
+ * and a store small enough for the exact scan never has them.
  *
  * <p>The query is quantised to {@value #QUERY_BITS} bits a coordinate, so {@code <u, q>} is a weighted sum of
  * {@code Long.bitCount}s of ANDed planes: no float arithmetic per coordinate, several times faster than the exact
@@ -22,8 +23,6 @@ import java.util.Arrays;
  */
 final class RowCodes {
 
-    /** Below this many rows the centroid is not worth computing yet (and the exact scan is used anyway). */
-    private static final int FIRST_CENTRING = 256;
     /** Three: {@link #estimate} reads the planes of a word by name. */
     private static final int ROW_BITS = 3;
     private static final int ROW_LEVELS = 1 << ROW_BITS;
@@ -39,25 +38,29 @@ final class RowCodes {
     /** Running sum of the unit rows held, so the next centroid costs nothing to find. */
     private final double[] sum;
     private int rowsAtCentring;
+    /** False until the first search that needs the codes, and again after a clear or a doubling of the rows. */
+    private boolean current;
     /** Per row and 64 coordinates: {@link #ROW_BITS} words, one per bit of the level, lowest first. */
     private long[] planes;
     private float[] factors;
     /** Per row: the sum of its levels. */
     private int[] levelSums;
 
-    RowCodes(int dimension, int capacity) {
+    /** Holds no codes until the first {@link #rebuild}: a store that never needs them never pays their memory. */
+    RowCodes(int dimension) {
         this.dimension = dimension;
         this.words = (dimension + 63) / 64;
         this.wordsPerRow = ROW_BITS * words;
         this.centroid = new float[dimension];
         this.sum = new double[dimension];
-        this.planes = new long[capacity * wordsPerRow];
-        this.factors = new float[capacity];
-        this.levelSums = new int[capacity];
+        this.planes = new long[0];
+        this.factors = new float[0];
+        this.levelSums = new int[0];
     }
 
+    /** Room for {@code rows} codes, once codes exist at all. */
     void ensureCapacity(int rows) {
-        if (rows > factors.length) {
+        if (factors.length > 0 && rows > factors.length) {
             planes = Arrays.copyOf(planes, Math.multiplyExact(rows, wordsPerRow));
             factors = Arrays.copyOf(factors, rows);
             levelSums = Arrays.copyOf(levelSums, rows);
@@ -70,7 +73,9 @@ final class RowCodes {
         for (int d = 0; d < dimension; d++) {
             sum[d] += matrix[offset + d];
         }
-        encode(matrix, row);
+        if (current) {
+            encode(matrix, row);
+        }
     }
 
     /** Forgets the row at {@code row} of {@code matrix}, before it is overwritten or dropped. */
@@ -83,6 +88,9 @@ final class RowCodes {
 
     /** The row at {@code from} now lives at {@code to}. */
     void move(int from, int to) {
+        if (factors.length == 0) {
+            return;
+        }
         System.arraycopy(planes, from * wordsPerRow, planes, to * wordsPerRow, wordsPerRow);
         factors[to] = factors[from];
         levelSums[to] = levelSums[from];
@@ -90,22 +98,36 @@ final class RowCodes {
 
     void clear() {
         Arrays.fill(sum, 0);
-        Arrays.fill(centroid, 0);
-        rowsAtCentring = 0;
+        current = false;
     }
 
-    /** Re-centres on the mean row and re-encodes all {@code rows} once their count has doubled since the last time. */
-    void recentreIfGrown(float[] matrix, int rows) {
-        if (rows < FIRST_CENTRING || rows < 2 * rowsAtCentring) {
-            return;
+    /** The index now holds {@code rows}: once twice as many as at the last centring, the codes want a new centre. */
+    void noteGrowth(int rows) {
+        if (rows >= 2 * rowsAtCentring) {
+            current = false;
+        }
+    }
+
+    /** True when every row has a code, taken against a centre of at least half the rows. */
+    boolean current() {
+        return current;
+    }
+
+    /** Centres on the mean of the {@code rows} held and codes every one of them, with room for {@code capacity}. */
+    void rebuild(float[] matrix, int rows, int capacity) {
+        if (factors.length < capacity) {
+            planes = new long[Math.multiplyExact(capacity, wordsPerRow)];
+            factors = new float[capacity];
+            levelSums = new int[capacity];
         }
         for (int d = 0; d < dimension; d++) {
-            centroid[d] = (float) (sum[d] / rows);
+            centroid[d] = rows > 0 ? (float) (sum[d] / rows) : 0f;
         }
         for (int row = 0; row < rows; row++) {
             encode(matrix, row);
         }
         rowsAtCentring = rows;
+        current = true;
     }
 
     private void encode(float[] matrix, int row) {
@@ -116,22 +138,34 @@ final class RowCodes {
             squares += r * r;
         }
         int base = row * wordsPerRow;
-        Arrays.fill(planes, base, base + wordsPerRow, 0L);
         double step = STEP_PER_SPREAD * Math.sqrt(squares / dimension);
+        // a zero residual (the row is the centroid) codes as the middle level and gets factor 0 below
+        double perStep = step > 0 ? 1 / step : 0;
         double mid = (ROW_LEVELS - 1) / 2.0;
         double alignment = 0;
         int levelSum = 0;
+        long bit0 = 0;
+        long bit1 = 0;
+        long bit2 = 0;
         for (int d = 0; d < dimension; d++) {
             double r = matrix[offset + d] - centroid[d];
-            // a zero residual (the row is the centroid) gets factor 0 below, so its estimate is the centroid's
-            int level = step > 0
-                    ? Math.max(0, Math.min(ROW_LEVELS - 1, (int) Math.floor(r / step) + ROW_LEVELS / 2))
-                    : ROW_LEVELS / 2;
-            for (int bit = 0; bit < ROW_BITS; bit++) {
-                planes[base + (d >>> 6) * ROW_BITS + bit] |= (long) ((level >>> bit) & 1) << d;
-            }
+            double position = r * perStep + ROW_LEVELS / 2; // floor(position) is the level, clamped below
+            int level = position < 0 ? 0 : Math.min(ROW_LEVELS - 1, (int) position);
+            long at = 1L << d; // shifts by d mod 64: the place in this word
+            bit0 |= (level & 1) != 0 ? at : 0;
+            bit1 |= (level & 2) != 0 ? at : 0;
+            bit2 |= (level & 4) != 0 ? at : 0;
             alignment += (level - mid) * r;
             levelSum += level;
+            if ((d & 63) == 63 || d == dimension - 1) {
+                int word = base + (d >>> 6) * ROW_BITS;
+                planes[word] = bit0;
+                planes[word + 1] = bit1;
+                planes[word + 2] = bit2;
+                bit0 = 0;
+                bit1 = 0;
+                bit2 = 0;
+            }
         }
         factors[row] = alignment > 0 ? (float) (squares / alignment) : 0f;
         levelSums[row] = levelSum;

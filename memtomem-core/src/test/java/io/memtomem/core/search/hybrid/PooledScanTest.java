@@ -162,6 +162,27 @@ class PooledScanTest {
     }
 
     @Test
+    void rowsAddedAfterTheCodesWereBuiltAreCodedAsTheyComeAndAfterADoublingAgainstANewCentre() {
+        Embeddings embeddings = new Embeddings();
+        DenseIndex index = filled(embeddings::text);
+        assertSameAsExact(index, embeddings.text(), 50, null); // builds the codes
+        long rowid = CHUNKS;
+        for (int round = 0; round < 2; round++) {
+            // first a third more (coded one by one), then past twice the rows coded (all coded again)
+            int more = round == 0 ? CHUNKS / 3 : CHUNKS;
+            float[] last = null;
+            for (int i = 0; i < more; i++) {
+                last = embeddings.text();
+                index.upsert(++rowid, last);
+            }
+            assertEquals(rowid, index.search(last, 1, null).get(0).rowid());
+            for (int query = 0; query < 10; query++) {
+                assertSameAsExact(index, embeddings.text(), 50, null);
+            }
+        }
+    }
+
+    @Test
     void aClearedIndexRefilledWithOtherVectorsIsSearchedByThoseAlone() {
         Embeddings before = new Embeddings();
         DenseIndex index = filled(before::text);
