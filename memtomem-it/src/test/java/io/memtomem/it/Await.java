@@ -35,13 +35,14 @@ final class Await {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
             }
-            pause();
+            pause(POLL_MILLIS);
         }
     }
 
-    private static void pause() {
+    /** Sleeps: for polling, or for a window a test watches (never to wait for a state: that is {@link #until}). */
+    static void pause(long millis) {
         try {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting", e);

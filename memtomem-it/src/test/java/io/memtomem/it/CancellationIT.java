@@ -136,7 +136,7 @@ class CancellationIT {
         List<String> before = chunkRows();
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (true) {
-            pause(QUIET_MILLIS);
+            Await.pause(QUIET_MILLIS);
             List<String> now = chunkRows();
             if (now.equals(before)) {
                 return now;
@@ -181,15 +181,5 @@ class CancellationIT {
             }
         }
         throw new AssertionError("no reply to " + id + " in " + received);
-    }
-
-    /** Not synchronisation: a window in which nothing more may arrive. */
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

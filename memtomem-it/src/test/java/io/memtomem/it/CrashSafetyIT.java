@@ -54,7 +54,8 @@ class CrashSafetyIT {
             server.callOk("mem_stats", Map.of()); // the restart opens the store left by the previous kill
             assertIntact(sandbox.dbPath(), "after restart " + kill + " (seed " + seed + ")");
             server.callTool("mem_index", Map.of("path", notes.toString(), "force", true));
-            pause(random.nextInt((int) Math.max(1, cleanIndexMillis)));
+            // not synchronisation: the randomly chosen moment, within the indexing run, to pull the plug
+            Await.pause(random.nextInt((int) Math.max(1, cleanIndexMillis)));
             server.process().toHandle().destroyForcibly();
             server.awaitExit(EXIT_BOUND);
         }
@@ -91,16 +92,6 @@ class CrashSafetyIT {
     private static List<String> chunkSet(Path db) {
         try (StoreDb store = StoreDb.open(db)) {
             return store.strings(CHUNK_SET);
-        }
-    }
-
-    /** Not synchronisation: this is the randomly chosen moment, within the indexing run, to pull the plug. */
-    private static void pause(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
