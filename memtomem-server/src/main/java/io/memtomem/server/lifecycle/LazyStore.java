@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The store, opened by the first tool call rather than at start, so {@code initialize} is answered without touching
  * SQLite or creating {@code ~/.memtomem}. Thread-safe: concurrent first calls open it once. The file watcher starts
- * right after the open; a watcher that cannot start is logged, not fatal (tools keep working without it).
+ * right after the open, on its own thread; a watcher that cannot start is logged, not fatal (tools keep working
+ * without it).
  */
 public final class LazyStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LazyStore.class);
@@ -84,15 +85,34 @@ public final class LazyStore implements AutoCloseable {
                 presence = entered;
             }
             onOpened.run();
-            try {
-                opened.startWatcher();
-            } catch (RuntimeException e) {
-                LOG.warn("file watcher not started ({}); run mem_index after editing files by hand", e.getMessage());
-            }
             memtomem = opened;
             LOG.info("store {} opened in {} ms", config.storage().sqlitePath(), (System.nanoTime() - started) / 1_000_000);
+            startWatcherInBackground(opened);
         }
         return memtomem;
+    }
+
+    /**
+     * Registering the memory dirs with the file watcher takes tens of ms on a cold start, which the call that opened
+     * the store (often the host's first search) does not wait for. Under this store's lock, so a close cannot come
+     * between the check and the start.
+     */
+    private void startWatcherInBackground(Memtomem opened) {
+        Thread thread = new Thread(() -> {
+            synchronized (this) {
+                if (memtomem != opened) {
+                    return; // closed meanwhile
+                }
+                try {
+                    opened.startWatcher();
+                } catch (RuntimeException e) {
+                    LOG.warn("file watcher not started ({}); run mem_index after editing files by hand",
+                            e.getMessage());
+                }
+            }
+        }, "memtomem-watcher-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Closes the store if it was opened; later calls are refused. Idempotent. */
