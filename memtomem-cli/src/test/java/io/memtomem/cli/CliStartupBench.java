@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 public final class CliStartupBench {
     private static final int NOTES = 1000;
     private static final String QUERY = "certificates";
-    private static final List<String> WORDS = List.of("deploy", "certificates", "failover", "drill", "kubernetes",
+    private static final List<String> TOPICS = List.of("deploy", "certificates", "failover", "drill", "kubernetes",
             "rotation", "backup", "postgres", "latency", "alert", "pager", "runbook", "incident", "review", "budget",
             "meeting", "design", "api", "cache", "index", "token", "search", "vector", "memory", "agent", "release",
             "freeze", "rollback", "canary", "quota", "region", "replica", "migration", "schema", "dashboard", "oncall");
@@ -113,17 +113,22 @@ public final class CliStartupBench {
         }
     }
 
-    /** Day-note style markdown, three sections of 60 words each, the same on every run (seeded). */
+    /**
+     * Notes of three sections of 60 words: one topic word per note (so a query for a topic matches about one note in
+     * {@code TOPICS.size()}, as a real query matches a few notes, not all) in filler from a 5,000-word vocabulary.
+     * The same notes on every run (seeded).
+     */
     private static void writeNotes(Path notes) throws IOException {
         Files.createDirectories(notes);
         Random random = new Random(17);
         for (int n = 0; n < NOTES; n++) {
-            StringBuilder text = new StringBuilder("# Note " + n + "\n\n");
+            String topic = TOPICS.get(n % TOPICS.size());
+            StringBuilder text = new StringBuilder("# Note " + n + " on " + topic + "\n\n");
             for (int section = 0; section < 3; section++) {
                 text.append("## Section ").append(section).append("\n\n");
                 List<String> words = new ArrayList<>();
                 for (int w = 0; w < 60; w++) {
-                    words.add(WORDS.get(random.nextInt(WORDS.size())));
+                    words.add(w == section * 7 ? topic : "w" + Math.min(random.nextInt(5000), random.nextInt(5000)));
                 }
                 text.append(String.join(" ", words)).append(".\n\n");
             }
