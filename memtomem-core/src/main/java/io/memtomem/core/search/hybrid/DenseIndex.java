@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
@@ -45,6 +46,7 @@ public final class DenseIndex {
     private int[] chunkOfWindow;
     private int windows;
     private final RowCodes codes;
+    private final AtomicBoolean missingCodesSeen = new AtomicBoolean();
     /** Chunks: rowid, their window rows, and where each rowid sits. */
     private long[] chunkRowids;
     private int[][] windowsOfChunk;
@@ -196,7 +198,10 @@ public final class DenseIndex {
      */
     public List<DenseHit> search(float[] query, int k, LongPredicate filter) {
         float[] unitQuery = unitQuery(query);
-        if (reading(() -> poolSize(k, chunks) < chunks && !codes.current())) {
+        // the second search to find the codes missing builds them: a one-shot process (mm search) would pay more for
+        // coding every row than the exact scan costs
+        if (reading(() -> poolSize(k, chunks) < chunks && !codes.current())
+                && !missingCodesSeen.compareAndSet(false, true)) {
             buildCodes();
         }
         return reading(() -> {
@@ -231,6 +236,7 @@ public final class DenseIndex {
         try {
             if (!codes.current()) {
                 codes.rebuild(matrix, windows, chunkOfWindow.length);
+                missingCodesSeen.set(false);
             }
         } finally {
             lock.writeLock().unlock();

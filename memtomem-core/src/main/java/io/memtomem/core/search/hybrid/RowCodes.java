@@ -14,8 +14,8 @@ import java.util.Arrays;
  * {@code <r, q>} by {@code <centroid, q>}, computed once per query. Centring matters because embedding models put
  * every text in a narrow cone: uncentred, most levels would be the cone's and say little about the text. Any centroid
  * gives valid estimates; the mean row gives the best ones, so it is recomputed (and every code with it) each time the
- * row count has doubled. Codes are built by the first search that needs them: loading a store costs nothing extra,
- * and a store small enough for the exact scan never has them.
+ * row count has doubled. Codes are built by the second search that needs them: loading a store costs nothing
+ * extra, a one-shot search is exact, and a store small enough for the exact scan never has them.
  *
  * <p>The query is quantised to {@value #QUERY_BITS} bits a coordinate, so {@code <u, q>} is a weighted sum of
  * {@code Long.bitCount}s of ANDed planes: no float arithmetic per coordinate, several times faster than the exact
