@@ -3,6 +3,7 @@ package io.memtomem.core.embed;
 import io.memtomem.core.embed.provider.EmbeddingProvider;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,23 @@ public record EmbeddingIdentity(String provider, String model, int dimension, St
     static final String MODEL_KEY = "embedding_model";
     static final String DIMENSION_KEY = "embedding_dimension";
     static final String FINGERPRINT_KEY = "embedding_policy_fingerprint";
+
+    /**
+     * Written out rather than generated: a record's generated equals/hashCode is linked through
+     * {@code ObjectMethods} on first use, ~15 ms of method-handle spinning in a cold process, and every store open
+     * compares the stored identity with the configured one.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmbeddingIdentity that && dimension == that.dimension
+                && Objects.equals(provider, that.provider) && Objects.equals(model, that.model)
+                && Objects.equals(policyFingerprint, that.policyFingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(provider, model, dimension, policyFingerprint);
+    }
 
     public static EmbeddingIdentity of(EmbeddingProvider provider) {
         return new EmbeddingIdentity(provider.name(), provider.model(), provider.dimension(), provider.fingerprint());
