@@ -136,6 +136,27 @@ class EmbeddingServiceTest {
         assertFalse(hits.contains(2L));
     }
 
+    /** A process still on an older model may write a vector of its width; one of whole windows of ours is fine. */
+    @Test
+    void aStoredVectorOfAnotherWidthIsLeftOutAndOneOfSeveralWindowsIsSearched() {
+        open(new HashingProvider("bow", 64)).embedPending();
+        float[] windows = new float[2 * 64];
+        System.arraycopy(HashingProvider.vector("Redis eviction", 64), 0, windows, 64, 64);
+        database.write("test foreign vectors", session -> {
+            PreparedStatement update = session.prepare("UPDATE chunk_vectors SET vector = ? WHERE chunk_rowid = ?");
+            update.setBytes(1, VectorCodec.encode(new float[48]));
+            update.setLong(2, 2);
+            update.executeUpdate();
+            update.setBytes(1, VectorCodec.encode(windows));
+            update.setLong(2, 4);
+            return update.executeUpdate();
+        });
+
+        List<Long> hits = search("redis eviction", ANY_VISIBLE);
+        assertFalse(hits.contains(2L), hits::toString);
+        assertEquals(4L, hits.get(0), "its second window is the query's words");
+    }
+
     @Test
     void aChangedModelIsAMismatchUntilReset() {
         open(new HashingProvider("bow", 64)).embedPending();

@@ -188,7 +188,7 @@ class PooledScanTest {
         Embeddings before = new Embeddings();
         DenseIndex index = filled(before::text);
         index.clear();
-        Embeddings after = new Embeddings(); // another cone: the sign codes must be re-centred on it
+        Embeddings after = new Embeddings(); // another cone: the row codes must be re-centred on it
         for (long rowid = CHUNKS + 1; rowid <= 2 * CHUNKS; rowid++) {
             index.upsert(rowid, after.text());
         }
