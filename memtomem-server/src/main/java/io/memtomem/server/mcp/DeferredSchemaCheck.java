@@ -1,36 +1,45 @@
 package io.memtomem.server.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * The SDK's validator with two changes: it is built on {@link ProtocolWarmup}'s thread rather than on the way to the
- * initialize reply (the JSON-Schema library loads ~200 classes, and nothing before the first tools/call needs it),
- * and building the server no longer checks each tool schema against the meta-schema on the startup path (the warm-up
- * does it on its own thread; the tests pin that every schema passes). Tool arguments are validated exactly as before;
- * a call that comes before the validator is built waits for it.
+ * The SDK's JSON-Schema validator, built on first use only. Tool arguments are checked by each tool's own
+ * {@link io.memtomem.server.tools.schema.InputSchema} (the schema the host sees, with messages that say what to pass),
+ * so the SDK's input check is turned off and nothing on the way to a reply uses this: the JSON-Schema library (~300
+ * classes, ~100 ms on a cold JVM) is never loaded. Building the server does not check each tool schema against the
+ * meta-schema either; the tests pin that every schema passes.
  */
 final class DeferredSchemaCheck implements JsonSchemaValidator {
-    private final CompletableFuture<JsonSchemaValidator> delegate;
+    private final ObjectMapper json;
+    private JsonSchemaValidator delegate;
 
-    DeferredSchemaCheck(CompletableFuture<JsonSchemaValidator> delegate) {
-        this.delegate = delegate;
+    DeferredSchemaCheck(ObjectMapper json) {
+        this.json = json;
+    }
+
+    private synchronized JsonSchemaValidator delegate() {
+        if (delegate == null) {
+            delegate = new DefaultJsonSchemaValidator(json);
+        }
+        return delegate;
     }
 
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object arguments) {
-        return delegate.join().validate(schema, arguments);
+        return delegate().validate(schema, arguments);
     }
 
     @Override
     public ValidationResponse validateSchema(Map<String, Object> schema) {
-        return delegate.join().validateSchema(schema);
+        return delegate().validateSchema(schema);
     }
 
     @Override
     public void assertConforms(String name, Map<String, Object> schema) {
-        // checked by ProtocolWarmup, off the initialize path
+        // the tests check every tool schema against the meta-schema
     }
 }

@@ -37,11 +37,11 @@ import static java.util.stream.Collectors.toSet;
 public final class McpServerFactory {
     private final ObjectMapper json = new ObjectMapper();
     private final JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-    private final ProtocolWarmup warmup = ProtocolWarmup.start(json, mapper);
     private final CancellableCalls calls = new CancellableCalls();
     private final ClientLog clientLog = new ClientLog();
 
     private McpServerFactory() {
+        ProtocolWarmup.start(json, mapper);
     }
 
     /** Creates the mappers and starts warming them up, which overlaps with the rest of the start. */
@@ -105,11 +105,12 @@ public final class McpServerFactory {
             ServerContext context, List<Operation> tools, List<McpServerFeatures.SyncToolSpecification> specifications,
             ActivityTracker activity) {
         List<MemoryResource> resources = new IndexResources(context).all();
-        warmup.checkLater(specifications.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList());
         StoreEvents.watch(context.lazyStore(), clientLog);
         return specification
                 .jsonMapper(mapper)
-                .jsonSchemaValidator(new DeferredSchemaCheck(warmup.validator()))
+                // each tool's InputSchema checks its arguments (DeferredSchemaCheck says why the SDK's check is off)
+                .jsonSchemaValidator(new DeferredSchemaCheck(json))
+                .validateToolInputs(false)
                 .serverInfo("memtomem", Version.current())
                 .instructions(Instructions.forTools(context.mode(), tools))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())

@@ -3,23 +3,14 @@ package io.memtomem.server.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
-import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
 /**
  * First-use costs paid on a spare thread while the server starts, instead of on the way to the initialize reply or
  * the first tool call: Jackson's introspection of the MCP records an initialize and a tools/call exchange use (~100 ms
- * on a cold JVM), then building the JSON-Schema validator, which only tool calls use ({@link DeferredSchemaCheck}),
- * and the check of each tool schema against the meta-schema that the SDK would otherwise run while building the
- * server. A schema that fails it is logged as an error. The mapper instances are the transport's, so their caches are
- * what gets warmed.
+ * on a cold JVM). The mapper instances are the transport's, so their caches are what gets warmed.
  */
 final class ProtocolWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolWarmup.class);
@@ -29,37 +20,13 @@ final class ProtocolWarmup {
     private static final String TOOL_CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
             + "{\"name\":\"mem_search\",\"arguments\":{\"query\":\"warm-up\"}}}";
 
-    private final CompletableFuture<List<McpSchema.Tool>> tools = new CompletableFuture<>();
-    private final CompletableFuture<JsonSchemaValidator> validator = new CompletableFuture<>();
-
     private ProtocolWarmup() {
     }
 
-    static ProtocolWarmup start(ObjectMapper json, McpJsonMapper mapper) {
-        ProtocolWarmup warmup = new ProtocolWarmup();
-        Thread thread = new Thread(() -> {
-            warmJackson(json, mapper);
-            try {
-                warmup.validator.complete(new DefaultJsonSchemaValidator(json));
-            } catch (RuntimeException | Error e) {
-                warmup.validator.completeExceptionally(e);
-                throw e;
-            }
-            warmup.checkSchemas(warmup.validator.join());
-        }, "memtomem-protocol-warmup");
+    static void start(ObjectMapper json, McpJsonMapper mapper) {
+        Thread thread = new Thread(() -> warmJackson(json, mapper), "memtomem-protocol-warmup");
         thread.setDaemon(true);
         thread.start();
-        return warmup;
-    }
-
-    /** The SDK's JSON-Schema validator, built on the warm-up thread. */
-    CompletableFuture<JsonSchemaValidator> validator() {
-        return validator;
-    }
-
-    /** The tools whose schemas to check, once they are known. */
-    void checkLater(List<McpSchema.Tool> exposed) {
-        tools.complete(exposed);
     }
 
     private static void warmJackson(ObjectMapper json, McpJsonMapper mapper) {
@@ -78,16 +45,6 @@ final class ProtocolWarmup {
                     McpSchema.CallToolResult.builder().addTextContent("warm-up").isError(false).build()));
         } catch (Exception e) {
             LOG.debug("Jackson warm-up skipped: {}", e.toString());
-        }
-    }
-
-    private void checkSchemas(JsonSchemaValidator validator) {
-        for (McpSchema.Tool tool : tools.join()) {
-            JsonSchemaValidator.ValidationResponse check = validator.validateSchema(tool.inputSchema());
-            if (!check.valid()) {
-                LOG.error("input schema of {} is not a valid JSON schema: {}", tool.name(), check.errorMessage());
-            }
-            validator.validate(tool.inputSchema(), Map.of());
         }
     }
 }
