@@ -72,8 +72,9 @@ public final class CdsTrainingCommand implements Callable<Integer> {
             Path home = Files.createTempDirectory("mm-cds-training-");
             try {
                 PrintWriter discard = new PrintWriter(Writer.nullWriter());
-                CliContext quiet = new CliContext(new Environment(home, Map.of(), home), context.os(),
-                        InputStream.nullInputStream(), false, discard, discard);
+                // a MEMTOMEM_* variable, as bin/mm users have, so the archive holds the environment layer's path too
+                CliContext quiet = new CliContext(new Environment(home, Map.of("MEMTOMEM_JAVA_OPTS", ""), home),
+                        context.os(), InputStream.nullInputStream(), false, discard, discard);
                 for (Step step : SCRIPT) {
                     int code = Main.run(quiet, step.args());
                     if (code != step.expected().code()) {

@@ -98,8 +98,14 @@ final class Bm25Leg {
         Ranking rank(String match) throws SQLException;
     }
 
-    private static final Comparator<Row> ORDER = Comparator.comparingDouble(Row::rank)
-            .thenComparingInt(Row::scopePriority).thenComparing(Row::chunk, ChunkRows.STABLE_TIE_ORDER);
+    /** Rank, then scope priority, then the stable tie order (written out: see {@code ChunkRows.STABLE_TIE_ORDER}). */
+    private static final Comparator<Row> ORDER = (a, b) -> {
+        int order = Double.compare(a.rank(), b.rank());
+        if (order == 0) {
+            order = Integer.compare(a.scopePriority(), b.scopePriority());
+        }
+        return order != 0 ? order : ChunkRows.STABLE_TIE_ORDER.compare(a.chunk(), b.chunk());
+    };
 
     private final Database database;
     /**

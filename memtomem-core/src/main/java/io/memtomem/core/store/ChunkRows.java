@@ -27,12 +27,21 @@ public final class ChunkRows {
     public static final String STABLE_TIES = "c.source_file, c.start_line, c.id";
 
     /** {@link #STABLE_TIES} in Java; paths compare by code point, which is SQLite's BINARY order on UTF-8 text. */
-    public static final Comparator<StoredChunk> STABLE_TIE_ORDER = Comparator
-            .comparing((StoredChunk chunk) -> chunk.source().toString(), ChunkRows::compareCodePoints)
-            .thenComparingInt(StoredChunk::startLine)
-            .thenComparing(StoredChunk::id);
+    public static final Comparator<StoredChunk> STABLE_TIE_ORDER = ChunkRows::compareStably;
 
     private ChunkRows() {
+    }
+
+    /**
+     * Written out rather than chained from {@code Comparator.comparing}: those JDK combinators are serializable
+     * lambdas, which no class-data archive holds, so each is spun up at run time on every cold search.
+     */
+    private static int compareStably(StoredChunk a, StoredChunk b) {
+        int order = compareCodePoints(a.source().toString(), b.source().toString());
+        if (order == 0) {
+            order = Integer.compare(a.startLine(), b.startLine());
+        }
+        return order != 0 ? order : a.id().compareTo(b.id());
     }
 
     private static int compareCodePoints(String a, String b) {
