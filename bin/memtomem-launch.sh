@@ -120,9 +120,10 @@ memtomem_launch() {
   fi
 
   # sqlite-jdbc and JNA extracted at build time for this platform; otherwise each start copies them to the temp dir
+  os=$(uname -s)
   arch=$(uname -m)
   [ "$arch" = arm64 ] && arch=aarch64
-  native="$native/$(uname -s)-$arch"
+  native="$native/$os-$arch"
   sqlite_dir=""
   sqlite_lib=""
   jna_dir=""
@@ -130,12 +131,20 @@ memtomem_launch() {
     if [ -f "$native/$name" ]; then sqlite_dir="-Dorg.sqlite.lib.path=$native"; sqlite_lib="-Dorg.sqlite.lib.name=$name"; fi
   done
   if [ -d "$native" ]; then jna_dir="-Djna.boot.library.path=$native"; fi
+  # JNA finds libc (for flock) on Linux by running `ldconfig -p` at every start unless told where the system
+  # libraries are: name the directory that holds libc.so.6, when there is one
+  libc_dir=""
+  if [ "$os" = Linux ]; then
+    for dir in "/lib/$arch-linux-gnu" "/usr/lib/$arch-linux-gnu" /lib64 /usr/lib64 /lib /usr/lib; do
+      if [ -f "$dir/libc.so.6" ]; then libc_dir="-Djna.platform.library.path=$dir"; break; fi
+    done
+  fi
 
   # ${x:+"$x"} passes an optional flag as one word even when the path has spaces; only MCP frames may reach the
   # server's stdout, so every JVM log line goes to stderr
   # shellcheck disable=SC2086
   exec "$java" $jvm_flags $share ${cds:+"$cds"} ${autocds:+"$autocds"} ${aot:+"$aot"} \
-    ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${jna_dir:+"$jna_dir"} \
+    ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${jna_dir:+"$jna_dir"} ${libc_dir:+"$libc_dir"} \
     -Xlog:disable -Xlog:all=warning:stderr "$logs:stderr" \
     --enable-native-access=ALL-UNNAMED "-Dmemtomem.bin=$root/bin" $MEMTOMEM_JAVA_OPTS \
     -cp "$classpath" "$main" "$@"

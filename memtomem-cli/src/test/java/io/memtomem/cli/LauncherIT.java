@@ -96,6 +96,16 @@ class LauncherIT {
         }
     }
 
+    /** JNA looks for libc with {@code ldconfig -p} unless told where it is: a process per start that takes a lock. */
+    @Test
+    void statusAndAddStartNoChildProcess() throws Exception {
+        mm.run("init", "--non-interactive");
+        for (String[] command : new String[][] {{"status"}, {"add", "Certificates are rotated every 90 days"}}) {
+            assertFalse(classesLoadedBy(command).contains("java.lang.ProcessImpl "),
+                    String.join(" ", command) + " started a process");
+        }
+    }
+
     /** The JVM's class-load log of one {@code mm} run, which must succeed. */
     private String classesLoadedBy(String... command) throws Exception {
         Path classes = temp.resolve("classes.log");
