@@ -1,5 +1,6 @@
 package io.memtomem.cli;
 
+import io.memtomem.core.store.Database;
 import io.memtomem.core.trace.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -24,8 +25,12 @@ public final class Main {
 
     public static int run(CliContext context, String... args) {
         StartupTrace.mark("main");
+        Map<String, Class<?>> subcommands = MmCommand.neededFor(args);
+        if (subcommands.size() == 1) {
+            Database.preloadInBackground(); // most single commands open the store: overlap SQLite with picocli
+        }
         try {
-            CommandLine commandLine = commandLine(context, MmCommand.neededFor(args));
+            CommandLine commandLine = commandLine(context, subcommands);
             StartupTrace.mark("picocli model");
             return commandLine.execute(args);
         } finally {

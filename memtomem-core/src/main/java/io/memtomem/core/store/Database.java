@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.JDBC;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 
@@ -62,6 +63,24 @@ public final class Database implements AutoCloseable {
         this.path = path;
         this.writer = writer;
         this.retry = new BusyRetry(busyDeadline);
+    }
+
+    /**
+     * Starts loading what every open needs first - sqlite-jdbc's classes, its native library, the locale data its
+     * date format reads, the logger - on another thread, for a process that will open a store soon: {@code mm} calls
+     * it before building its command line, which takes as long on the main thread. Problems are left to the open.
+     */
+    public static void preloadInBackground() {
+        Thread preload = new Thread(() -> {
+            try {
+                new SQLiteConfig().toProperties();
+                SQLiteJDBCLoader.initialize();
+            } catch (Exception | LinkageError reportedByTheOpen) {
+                LOG.debug("preloading sqlite-jdbc: {}", reportedByTheOpen.toString());
+            }
+        }, "memtomem-sqlite-preload");
+        preload.setDaemon(true);
+        preload.start();
     }
 
     /** Opens (creating if needed) the database, refusing a newer schema before anything is written. */
