@@ -82,7 +82,7 @@ rem extracted at build time for this platform; otherwise sqlite-jdbc and JNA cop
 set SQLITE=
 set "NATIVE=%NATIVE%\Windows-%PROCESSOR_ARCHITECTURE%"
 if exist "%NATIVE%\sqlitejdbc.dll" set SQLITE="-Dorg.sqlite.lib.path=%NATIVE%" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Djna.boot.library.path=%NATIVE%"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %PERFDATA% %LOCALES% %SHARE% %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr %LOGS% --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC %PERFDATA% %LOCALES% %SHARE% %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr %LOGS% --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
 exit /b %ERRORLEVEL%
 
 :nojava
