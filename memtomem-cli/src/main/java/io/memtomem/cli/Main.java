@@ -1,6 +1,5 @@
 package io.memtomem.cli;
 
-import io.memtomem.core.store.Database;
 import io.memtomem.core.trace.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -27,7 +26,7 @@ public final class Main {
         StartupTrace.mark("main");
         Map<String, Class<?>> subcommands = MmCommand.neededFor(args);
         if (subcommands.size() == 1) {
-            Database.preloadInBackground(); // most single commands open the store: overlap SQLite with picocli
+            StartupPreload.forCommand(subcommands.keySet().iterator().next(), context.os()).start();
         }
         try {
             CommandLine commandLine = commandLine(context, subcommands);

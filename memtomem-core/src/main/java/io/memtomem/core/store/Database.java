@@ -66,21 +66,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Starts loading what every open needs first - sqlite-jdbc's classes, its native library, the locale data its
-     * date format reads, the logger - on another thread, for a process that will open a store soon: {@code mm} calls
-     * it before building its command line, which takes as long on the main thread. Problems are left to the open.
+     * Loads what every open needs first - sqlite-jdbc's classes, its native library, the locale data its date format
+     * reads, the logger - for a process that will open a store soon and has another thread to spare: {@code mm} runs
+     * it while picocli builds its command line, which takes as long on the main thread. Problems are left to the open.
      */
-    public static void preloadInBackground() {
-        Thread preload = new Thread(() -> {
-            try {
-                new SQLiteConfig().toProperties();
-                SQLiteJDBCLoader.initialize();
-            } catch (Exception | LinkageError reportedByTheOpen) {
-                LOG.debug("preloading sqlite-jdbc: {}", reportedByTheOpen.toString());
-            }
-        }, "memtomem-sqlite-preload");
-        preload.setDaemon(true);
-        preload.start();
+    public static void preload() {
+        try {
+            new SQLiteConfig().toProperties();
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError reportedByTheOpen) {
+            LOG.debug("preloading sqlite-jdbc: {}", reportedByTheOpen.toString());
+        }
     }
 
     /** Opens (creating if needed) the database, refusing a newer schema before anything is written. */

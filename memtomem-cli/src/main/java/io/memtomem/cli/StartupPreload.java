@@ -1,0 +1,54 @@
+package io.memtomem.cli;
+
+import io.memtomem.core.store.Database;
+import io.memtomem.locking.Os;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a single command will load anyway, loaded on a second thread while the main thread builds picocli's model
+ * (~70 ms): sqlite-jdbc for every command that opens the store, and JNA (~20-60 ms cold) for those that probe the pid
+ * lock or take a sidecar {@code flock}. The order follows the command's own: status probes the lock before it opens
+ * the store, a write opens the store before it locks the file. Problems are left to the real use.
+ */
+final class StartupPreload {
+    /** Commands whose first native call is the lock probe (the uid names the runtime dir), before the store. */
+    private static final Set<String> PROBE_FIRST = Set.of("status", "doctor", "uninstall");
+    /** Commands that open the store and then lock a markdown file. */
+    private static final Set<String> LOCK_AFTER = Set.of("add", "edit", "delete");
+
+    private final List<Runnable> steps;
+
+    private StartupPreload(List<Runnable> steps) {
+        this.steps = steps;
+    }
+
+    static StartupPreload forCommand(String command, Os os) {
+        Runnable sqlite = Database::preload;
+        Runnable jna = os::effectiveUid; // geteuid() through JNA on POSIX; a constant on Windows
+        if (PROBE_FIRST.contains(command)) {
+            return new StartupPreload(List.of(jna, sqlite));
+        }
+        if (LOCK_AFTER.contains(command)) {
+            return new StartupPreload(List.of(sqlite, jna));
+        }
+        return new StartupPreload(List.of(sqlite));
+    }
+
+    /** Starts the loading on a daemon thread, which it returns (a command never waits for it). */
+    Thread start() {
+        Thread preload = new Thread(() -> {
+            for (Runnable step : steps) {
+                try {
+                    step.run();
+                } catch (RuntimeException | LinkageError leftToTheRealUse) {
+                    return;
+                }
+            }
+        }, "memtomem-preload");
+        preload.setDaemon(true);
+        preload.start();
+        return preload;
+    }
+}
