@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +49,14 @@ class StatusReportsTest {
                 write(notes.resolve("n" + i + ".md"), "## Note " + i + "\n\nsynced " + i + "\n");
             }
             long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-            while (memtomem.watcherReport().orElseThrow().rescannedDirs().isEmpty() && System.nanoTime() < deadline) {
+            // a busy machine may overflow the queue again while the first rescan runs: wait for every file
+            while ((memtomem.watcherReport().orElseThrow().rescannedDirs().isEmpty()
+                    || memtomem.stats().totalSources() < files) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             String text = StatusReports.renderText(StatusReports.collect(memtomem, running()));
-            assertTrue(text.contains("- watcher_overflow: the file watcher got more changes than it queues 1 time(s)"),
-                    text);
+            assertTrue(Pattern.compile("- watcher_overflow: the file watcher got more changes than it queues [1-9]\\d* "
+                    + "time\\(s\\)").matcher(text).find(), text);
             assertTrue(text.contains("it rescanned " + notes.toRealPath() + " ("), text);
             assertEquals(files, memtomem.stats().totalSources());
         }
