@@ -70,6 +70,18 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
         return config;
     }
 
+    /**
+     * The configuration of a store set up with {@code mm init}; refuses otherwise, before anything is created, so
+     * someone who never set memtomem up does not find a {@code ~/.memtomem} afterwards.
+     */
+    public MemtomemConfig loadConfiguredConfig() {
+        MemtomemConfig config = loadConfig();
+        if (!config.isConfigured()) {
+            throw new CliException(ExitCode.ERROR, "memtomem is not configured. Run 'mm init' to set up.");
+        }
+        return config;
+    }
+
     public Memtomem openStore() {
         return Memtomem.open(loadConfig());
     }

@@ -1,7 +1,6 @@
 package io.memtomem.cli.http;
 
 import io.memtomem.cli.CliContext;
-import io.memtomem.cli.CliException;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.remote.HttpToken;
@@ -27,10 +26,7 @@ public final class HttpTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MemtomemConfig config = context.loadConfig();
-        if (!config.isConfigured()) {
-            throw new CliException(ExitCode.ERROR, "memtomem is not configured. Run 'mm init' to set up.");
-        }
+        MemtomemConfig config = context.loadConfiguredConfig();
         String token = rotate ? HttpToken.rotate(config.storeDir()) : HttpToken.readOrCreate(config.storeDir());
         context.out().println(token);
         if (rotate) {

@@ -44,10 +44,7 @@ public final class ServiceInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MemtomemConfig config = context.loadConfig();
-        if (!config.isConfigured()) {
-            throw new CliException(ExitCode.ERROR, StatusCommand.NOT_CONFIGURED);
-        }
+        MemtomemConfig config = context.loadConfiguredConfig();
         if (port < 1 || port > 65_535) {
             throw new CliException(ExitCode.REFUSED_OR_USAGE, "--port must be 1-65535, not " + port
                     + " (a service needs a fixed port its clients can be configured with)");

@@ -1,7 +1,6 @@
 package io.memtomem.cli.status;
 
 import io.memtomem.cli.CliContext;
-import io.memtomem.cli.CliException;
 import io.memtomem.cli.ExitCode;
 import io.memtomem.cli.common.Json;
 import io.memtomem.cli.common.JsonOption;
@@ -29,8 +28,6 @@ import java.util.concurrent.Callable;
         "Reports the store path and size, counts, memory dirs and embedding. The server is 'running' only when its "
                 + "pid-file lock is held, and 'cannot verify' when the lock cannot be probed safely."})
 public final class StatusCommand implements Callable<Integer> {
-    public static final String NOT_CONFIGURED = "memtomem is not configured. Run 'mm init' to set up.";
-
     private final CliContext context;
 
     @Mixin
@@ -51,11 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         boolean asJson = json.enabled()
                 || ListingFormat.require(spec, format, ListingFormat.TABLE, ListingFormat.JSON) == ListingFormat.JSON;
-        MemtomemConfig config = context.loadConfig();
-        // checked before anything else: someone who never set memtomem up must not find a ~/.memtomem afterwards
-        if (!config.isConfigured()) {
-            throw new CliException(ExitCode.ERROR, NOT_CONFIGURED);
-        }
+        MemtomemConfig config = context.loadConfiguredConfig();
         ServerState server = context.serverState(config.storage().sqlitePath());
         // the config-based collector opens the store only if its database exists: status never creates one
         StatusReport report = StatusReports.collect(config, ServerBlock.withRegistry(server, context.os(),

@@ -46,14 +46,8 @@ public final class HttpStartupBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        Path work = Files.createTempDirectory("memtomem-http-bench-");
-        try {
-            new HttpStartupBench(root, work).run(rounds);
-        } finally {
-            StartupBench.deleteTree(work);
-        }
+        StartupBench.inWorkDir(args, 15, "memtomem-http-bench-",
+                (root, work, rounds) -> new HttpStartupBench(root, work).run(rounds));
     }
 
     private void run(int rounds) throws Exception {

@@ -47,11 +47,21 @@ public final class StartupBench {
     }
 
     public static void main(String[] args) throws Exception {
+        inWorkDir(args, 20, "memtomem-bench-", (root, work, rounds) -> new StartupBench(root, work).run(rounds));
+    }
+
+    /** A start-up bench's body: the repository root, its own temporary directory and the number of rounds. */
+    interface Body {
+        void run(Path root, Path work, int rounds) throws Exception;
+    }
+
+    /** Runs {@code body} with the arguments {@code <repo root> [rounds]} in a temporary directory it then deletes. */
+    static void inWorkDir(String[] args, int defaultRounds, String prefix, Body body) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path work = Files.createTempDirectory("memtomem-bench-");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : defaultRounds;
+        Path work = Files.createTempDirectory(prefix);
         try {
-            new StartupBench(root, work).run(rounds);
+            body.run(root, work, rounds);
         } finally {
             deleteTree(work);
         }
