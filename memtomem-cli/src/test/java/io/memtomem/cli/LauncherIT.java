@@ -87,10 +87,11 @@ class LauncherIT {
 
     /** A record's generated equals/hashCode is linked through ObjectMethods on first use, ~15 ms of a cold start. */
     @Test
-    void searchAndStatusLinkNoRecordMethodsThroughObjectMethods() throws Exception {
+    void searchStatusAndAddLinkNoRecordMethodsThroughObjectMethods() throws Exception {
         mm.run("init", "--non-interactive");
         mm.run("add", "Certificates are rotated every 90 days", "--tags", "ops");
-        for (String[] command : new String[][] {{"search", "certificates"}, {"status"}}) {
+        for (String[] command : new String[][] {{"search", "certificates"}, {"status"},
+                {"add", "Backups are tested every quarter", "--tags", "ops"}}) {
             assertFalse(classesLoadedBy(command).contains("java.lang.runtime.ObjectMethods "),
                     String.join(" ", command) + " bootstrapped a record method");
         }

@@ -21,6 +21,18 @@ public record ChunkingSettings(int maxChunkTokens, int minChunkTokens, int targe
         }
     }
 
+    /**
+     * The record's own text form, written out: a generated one is linked through {@code ObjectMethods} on first use
+     * (method-handle spinning in every cold {@code mm add}), and this text is part of each stored chunking
+     * fingerprint, so it must not change.
+     */
+    @Override
+    public String toString() {
+        return "ChunkingSettings[maxChunkTokens=" + maxChunkTokens + ", minChunkTokens=" + minChunkTokens
+                + ", targetChunkTokens=" + targetChunkTokens + ", chunkOverlapTokens=" + chunkOverlapTokens
+                + ", paragraphSplitThreshold=" + paragraphSplitThreshold + "]";
+    }
+
     public static ChunkingSettings defaults() {
         return new ChunkingSettings(512, 128, 384, 0, 800);
     }

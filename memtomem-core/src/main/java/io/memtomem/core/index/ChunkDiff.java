@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,6 +45,17 @@ record ChunkDiff(List<Kept> unchanged, List<Kept> updates, List<Fresh> inserts, 
     private record Place(String hash, List<String> hierarchy) {
         static Place of(ExistingChunk row) {
             return new Place(row.contentHash(), row.hierarchy());
+        }
+
+        // written out: the generated pair is linked through ObjectMethods, method-handle spinning in a cold mm add
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Place that && Objects.equals(hash, that.hash) && Objects.equals(hierarchy, that.hierarchy);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(hash, hierarchy);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * What a file looked like when the indexer read it: size, modification time and file key (the inode, which an atomic
@@ -22,6 +23,18 @@ record FileStamp(long size, long modifiedNanos, Object fileKey) {
         }
         long nanos = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         return new FileStamp(attributes.size(), nanos, attributes.fileKey());
+    }
+
+    // written out: the generated pair is linked through ObjectMethods, method-handle spinning in a cold mm add
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileStamp that && size == that.size && modifiedNanos == that.modifiedNanos
+                && Objects.equals(fileKey, that.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(size, modifiedNanos, fileKey);
     }
 
     /** The stamp of the file as it is now; {@link #ABSENT} when it is gone. */
