@@ -1,5 +1,6 @@
 package io.memtomem.cli;
 
+import io.memtomem.cli.model.CommandModel;
 import io.memtomem.core.trace.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -29,7 +30,7 @@ public final class Main {
             StartupPreload.forCommand(subcommands.keySet().iterator().next(), context.os()).start();
         }
         try {
-            CommandLine commandLine = commandLine(context, subcommands);
+            CommandLine commandLine = commandLine(context, subcommands, CommandModel.bundled());
             StartupTrace.mark("picocli model");
             return commandLine.execute(args);
         } finally {
@@ -40,10 +41,11 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(CliContext context, Map<String, Class<?>> subcommands) {
+    static CommandLine commandLine(CliContext context, Map<String, Class<?>> subcommands, CommandModel model) {
         ErrorReporter errors = new ErrorReporter(context);
-        CommandLine commandLine = new CommandLine(new MmCommand(), new ContextFactory(context));
-        subcommands.forEach(commandLine::addSubcommand);
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine commandLine = new CommandLine(model.command(MmCommand.class, factory), factory);
+        subcommands.forEach((name, type) -> commandLine.addSubcommand(name, model.command(type, factory)));
         commandLine.setOut(context.out())
                 .setErr(context.err())
                 .setColorScheme(Help.defaultColorScheme(context.palette().enabled() ? Help.Ansi.ON : Help.Ansi.OFF))

@@ -1,6 +1,7 @@
 package io.memtomem.cli;
 
 import io.memtomem.cli.add.AddCommand;
+import io.memtomem.cli.common.HelpOptions;
 import io.memtomem.cli.common.VerboseOption;
 import io.memtomem.cli.completion.CompletionCommand;
 import io.memtomem.cli.config.ConfigCommand;
@@ -23,7 +24,6 @@ import io.memtomem.cli.training.CdsTrainingCommand;
 import io.memtomem.cli.uninstall.UninstallCommand;
 import io.memtomem.cli.version.VersionCommand;
 import io.memtomem.core.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -32,23 +32,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /** {@code mm}: the root command. Every subcommand inherits {@code --help}/{@code --version} and {@code --verbose}. */
-@Command(name = "mm", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-        versionProvider = MmCommand.CoreVersion.class,
+@Command(name = "mm", scope = ScopeType.INHERIT, versionProvider = MmCommand.CoreVersion.class,
         description = "memtomem: markdown-first long-term memory for AI agents, from the terminal.")
 public final class MmCommand implements Runnable {
     /**
-     * Every subcommand by name, in help order. Registered programmatically so a run can skip building the
-     * picocli models of the commands it does not use: that reflection work happens at every start and costs
-     * ~40 ms for all of them.
+     * Every subcommand by name, in help order. Registered programmatically so a run builds the picocli models of
+     * the commands it uses only.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    /** Subcommands that are not listed as commands to run: the help command itself and the hidden build step. */
+    static final Set<String> UNLISTED = Set.of("help", "cds-training");
 
     private static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ public final class MmCommand implements Runnable {
         commands.put("version", VersionCommand.class);
         commands.put("completion", CompletionCommand.class);
         commands.put("cds-training", CdsTrainingCommand.class);
-        commands.put("help", CommandLine.HelpCommand.class);
+        commands.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(commands);
     }
 
@@ -82,17 +82,27 @@ public final class MmCommand implements Runnable {
      * them when the run may list them (help, completion, an unknown command, and the training run).
      */
     static Map<String, Class<?>> neededFor(String... args) {
-        String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        // plain loops: this runs first in every start, before anything has linked a lambda or a stream
+        String named = "";
+        boolean versionOnly = args.length > 0;
+        for (String arg : args) {
+            if (named.isEmpty() && !arg.startsWith("-")) {
+                named = arg;
+            }
+            versionOnly &= arg.equals("--version") || arg.equals("-V");
+        }
         Class<?> only = SUBCOMMANDS.get(named);
-        if (only != null && !Set.of("help", "completion", "cds-training").contains(named)) {
+        if (only != null && !named.equals("completion") && !UNLISTED.contains(named)) {
             return Map.of(named, only);
         }
-        boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(Set.of("--version", "-V")::contains);
         return versionOnly ? Map.of() : SUBCOMMANDS;
     }
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private HelpOptions help;
 
     @Mixin
     private VerboseOption verbose;

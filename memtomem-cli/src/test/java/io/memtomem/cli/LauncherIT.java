@@ -97,6 +97,20 @@ class LauncherIT {
         }
     }
 
+    /**
+     * picocli reads no annotation at start: the commands come from the command model the build wrote. Each
+     * annotation type read would be a generated {@code jdk.proxyN} class, ~3 ms apiece that Java 17 cannot archive.
+     */
+    @Test
+    void searchStatusAndAddReadNoAnnotationAtStart() throws Exception {
+        mm.run("init", "--non-interactive");
+        for (String[] command : new String[][] {{"search", "certificates"}, {"status"},
+                {"add", "Backups are tested every quarter"}}) {
+            assertFalse(classesLoadedBy(command).contains("jdk.proxy"),
+                    String.join(" ", command) + " made an annotation proxy");
+        }
+    }
+
     /** JNA looks for libc with {@code ldconfig -p} unless told where it is: a process per start that takes a lock. */
     @Test
     void statusAndAddStartNoChildProcess() throws Exception {
