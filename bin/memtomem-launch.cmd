@@ -78,10 +78,11 @@ set CDS="-XX:AOTCache=%AOTFILE%"
 set "SHARE="
 set "LOGS=-Xlog:cds=off,aot=off:stderr"
 :natives
-rem extracted at build time for this platform; otherwise sqlite-jdbc and JNA copy them to the temp dir on every start
+rem extracted at build time for this platform; otherwise sqlite-jdbc and JNA copy them to the temp dir on every start.
+rem sqlite-jdbc also lists its temp dir at every start to clean old copies: it is told the native dir is that dir
 set SQLITE=
 set "NATIVE=%NATIVE%\Windows-%PROCESSOR_ARCHITECTURE%"
-if exist "%NATIVE%\sqlitejdbc.dll" set SQLITE="-Dorg.sqlite.lib.path=%NATIVE%" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Djna.boot.library.path=%NATIVE%"
+if exist "%NATIVE%\sqlitejdbc.dll" set SQLITE="-Dorg.sqlite.lib.path=%NATIVE%" -Dorg.sqlite.lib.name=sqlitejdbc.dll "-Dorg.sqlite.tmpdir=%NATIVE%" "-Djna.boot.library.path=%NATIVE%"
 "%JAVA%" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC %PERFDATA% %LOCALES% %SHARE% %CDS% %SQLITE% -Xlog:disable -Xlog:all=warning:stderr %LOGS% --enable-native-access=ALL-UNNAMED -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 "-Dmemtomem.bin=%ROOT%\bin" %MEMTOMEM_JAVA_OPTS% -cp "%CP%" %MAIN% %*
 exit /b %ERRORLEVEL%
 

@@ -121,16 +121,21 @@ memtomem_launch() {
     if [ -n "$autocds" ] || [ -f "$jsa" ]; then cds="-XX:SharedArchiveFile=$jsa"; fi
   fi
 
-  # sqlite-jdbc and JNA extracted at build time for this platform; otherwise each start copies them to the temp dir
+  # sqlite-jdbc and JNA extracted at build time for this platform; otherwise each start copies them to the temp dir.
+  # sqlite-jdbc also lists its temp dir at every start to delete old copies (~8 ms with 900 files in /tmp): it is
+  # told the native dir is that dir
   os=$(uname -s)
   arch=$(uname -m)
   [ "$arch" = arm64 ] && arch=aarch64
   native="$native/$os-$arch"
   sqlite_dir=""
   sqlite_lib=""
+  sqlite_tmp=""
   jna_dir=""
   for name in libsqlitejdbc.so libsqlitejdbc.dylib; do
-    if [ -f "$native/$name" ]; then sqlite_dir="-Dorg.sqlite.lib.path=$native"; sqlite_lib="-Dorg.sqlite.lib.name=$name"; fi
+    if [ -f "$native/$name" ]; then
+      sqlite_dir="-Dorg.sqlite.lib.path=$native"; sqlite_lib="-Dorg.sqlite.lib.name=$name"; sqlite_tmp="-Dorg.sqlite.tmpdir=$native"
+    fi
   done
   if [ -d "$native" ]; then jna_dir="-Djna.boot.library.path=$native"; fi
   # JNA finds libc (for flock) on Linux by running `ldconfig -p` at every start unless told where the system
@@ -146,7 +151,7 @@ memtomem_launch() {
   # server's stdout, so every JVM log line goes to stderr
   # shellcheck disable=SC2086
   exec "$java" $jvm_flags $share ${cds:+"$cds"} ${autocds:+"$autocds"} ${aot:+"$aot"} \
-    ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${jna_dir:+"$jna_dir"} ${libc_dir:+"$libc_dir"} \
+    ${sqlite_dir:+"$sqlite_dir"} ${sqlite_lib:+"$sqlite_lib"} ${sqlite_tmp:+"$sqlite_tmp"} ${jna_dir:+"$jna_dir"} ${libc_dir:+"$libc_dir"} \
     -Xlog:disable -Xlog:all=warning:stderr "$logs:stderr" \
     --enable-native-access=ALL-UNNAMED "-Dmemtomem.bin=$root/bin" $MEMTOMEM_JAVA_OPTS \
     -cp "$classpath" "$main" "$@"

@@ -31,9 +31,15 @@ import java.nio.file.Path;
  * @param colour      whether that terminal takes ANSI colour (picocli's {@code Ansi.AUTO}: NO_COLOR, CLICOLOR,
  *                    Windows consoles); {@code NO_COLOR} in {@code environment} turns it off too
  * @param commands    how OS commands ({@code systemctl}, {@code launchctl}, {@code schtasks}) are run
+ * @param configLoad  how the configuration of {@code environment} is read (ahead of need for some commands)
  */
 public record CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
-                         PrintWriter out, PrintWriter err, CommandRunner commands) {
+                         PrintWriter out, PrintWriter err, CommandRunner commands, ConfigLoad configLoad) {
+
+    public CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
+                      PrintWriter out, PrintWriter err, CommandRunner commands) {
+        this(environment, os, stdin, interactive, colour, out, err, commands, new ConfigLoad(environment));
+    }
 
     /** Running OS commands for real. */
     public CliContext(Environment environment, Os os, InputStream stdin, boolean interactive, boolean colour,
@@ -64,7 +70,7 @@ public record CliContext(Environment environment, Os os, InputStream stdin, bool
 
     /** The configuration; keys it ignores (unknown to this build and to the Python memtomem) are warned about. */
     public MemtomemConfig loadConfig() {
-        MemtomemConfig config = MemtomemConfig.load(environment);
+        MemtomemConfig config = configLoad.load();
         StartupTrace.mark("config loaded");
         config.warnings().forEach(warning -> err.println(palette().yellow("Warning: ") + warning));
         return config;

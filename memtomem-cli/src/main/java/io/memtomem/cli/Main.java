@@ -27,13 +27,14 @@ public final class Main {
         StartupTrace.mark("main");
         Map<String, Class<?>> subcommands = MmCommand.neededFor(args);
         if (subcommands.size() == 1) {
-            StartupPreload.forCommand(subcommands.keySet().iterator().next(), context.os()).start();
+            StartupPreload.forCommand(subcommands.keySet().iterator().next(), context).start();
         }
         try {
             CommandLine commandLine = commandLine(context, subcommands, CommandModel.bundled());
             StartupTrace.mark("picocli model");
             return commandLine.execute(args);
         } finally {
+            context.configLoad().forget();
             context.out().flush();
             StartupTrace.mark("command done, output flushed");
             context.err().flush();

@@ -1,22 +1,26 @@
 package io.memtomem.cli;
 
 import io.memtomem.core.store.Database;
-import io.memtomem.locking.Os;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What a single command will load anyway, loaded on a second thread while the main thread builds picocli's model
- * (~70 ms): sqlite-jdbc for every command that opens the store, and JNA (~20-60 ms cold) for those that probe the pid
- * lock or take a sidecar {@code flock}. The order follows the command's own: status probes the lock before it opens
- * the store, a write opens the store before it locks the file. Problems are left to the real use.
+ * (~40 ms): the configuration for a command that reads it first ({@link ConfigLoad}), sqlite-jdbc for every command
+ * that opens the store, and JNA (~20-60 ms cold) for those that probe the pid lock or take a sidecar {@code flock}.
+ * The order follows the command's own: status probes the lock before it opens the store, a write opens the store
+ * before it locks the file. Problems are left to the real use.
  */
 final class StartupPreload {
     /** Commands whose first native call is the lock probe (the uid names the runtime dir), before the store. */
     private static final Set<String> PROBE_FIRST = Set.of("status", "doctor", "uninstall");
     /** Commands that open the store and then lock a markdown file. */
     private static final Set<String> LOCK_AFTER = Set.of("add", "edit", "delete");
+    /** Commands whose first use of the configuration is a read (init, config and the like may write it first). */
+    private static final Set<String> READS_CONFIG_FIRST =
+            Set.of("search", "status", "add", "edit", "delete", "list", "read", "recall", "index", "embed");
 
     private final List<Runnable> steps;
 
@@ -24,16 +28,26 @@ final class StartupPreload {
         this.steps = steps;
     }
 
-    static StartupPreload forCommand(String command, Os os) {
+    static StartupPreload forCommand(String command, CliContext context) {
         Runnable sqlite = Database::preload;
-        Runnable jna = os::effectiveUid; // geteuid() through JNA on POSIX; a constant on Windows
+        Runnable jna = context.os()::effectiveUid; // geteuid() through JNA on POSIX; a constant on Windows
         if (PROBE_FIRST.contains(command)) {
-            return new StartupPreload(List.of(jna, sqlite));
+            return new StartupPreload(steps(command, context, jna, sqlite));
         }
         if (LOCK_AFTER.contains(command)) {
-            return new StartupPreload(List.of(sqlite, jna));
+            return new StartupPreload(steps(command, context, sqlite, jna));
         }
-        return new StartupPreload(List.of(sqlite));
+        return new StartupPreload(steps(command, context, sqlite));
+    }
+
+    /** The configuration first for a command that reads it before it changes anything: it is needed first. */
+    private static List<Runnable> steps(String command, CliContext context, Runnable... natives) {
+        List<Runnable> steps = new ArrayList<>();
+        if (READS_CONFIG_FIRST.contains(command)) {
+            steps.add(context.configLoad().readAhead());
+        }
+        steps.addAll(List.of(natives));
+        return steps;
     }
 
     /** Starts the loading on a daemon thread, which it returns (a command never waits for it). */
