@@ -7,27 +7,62 @@ memtomem_fail() {
   exit 1
 }
 
-# The version of the Java at $1 (a bin/java), e.g. 17.0.15 or 25.0.3: read from the runtime's release file, so a
-# start costs no extra JVM; `java -version` only for a java whose home cannot be found (the macOS /usr/bin/java stub).
+# Sets $version to the version of the Java at $1 (a bin/java), e.g. 17.0.15 or 25.0.3: read from the runtime's
+# release file with shell built-ins, so a start costs no extra JVM; `java -version` only for a java whose home cannot
+# be found (the macOS /usr/bin/java stub). Every command substitution or external command forks (~1-2 ms a start),
+# so a java that is no symlink costs none and one behind symlinks (/usr/bin/java) one `readlink -f`.
 memtomem_java_version() {
   javabin=$1
-  while [ -L "$javabin" ]; do
-    link=$(readlink "$javabin")
-    case $link in
-      /*) javabin=$link ;;
-      *) javabin=$(dirname -- "$javabin")/$link ;;
-    esac
-  done
-  release=$(dirname -- "$javabin")/../release
+  if [ -L "$javabin" ]; then
+    if real=$(readlink -f -- "$javabin" 2>/dev/null) && [ -n "$real" ]; then
+      javabin=$real
+    else
+      while [ -L "$javabin" ]; do
+        link=$(readlink "$javabin")
+        case $link in
+          /*) javabin=$link ;;
+          *) javabin=${javabin%/*}/$link ;;
+        esac
+      done
+    fi
+  fi
+  version=""
+  release=${javabin%/*}/../release
   if [ -f "$release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
-  else
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        JAVA_VERSION=*)
+          version=${line#JAVA_VERSION=}
+          version=${version#\"}
+          version=${version%%\"*}
+          break
+          ;;
+      esac
+    done <"$release"
+  fi
+  if [ -z "$version" ]; then
     version=$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
   fi
   case $version in
     1.*) version=${version#1.} ;;
   esac
-  echo "$version"
+}
+
+# Sets $java to the first executable java on PATH, searched with built-ins (no `command -v` substitution).
+memtomem_java_on_path() {
+  java=""
+  old_ifs=$IFS
+  IFS=:
+  set -f
+  for dir in $PATH; do
+    if [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ]; then
+      java=${dir:-.}/java
+      break
+    fi
+  done
+  set +f
+  IFS=$old_ifs
+  [ -n "$java" ]
 }
 
 # The JDK's AOT cache (JEP 483/514/515, Java 25+): the classes of a training run loaded and linked, their lambdas
@@ -55,12 +90,12 @@ memtomem_launch() {
   shift 2
   if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     java="$JAVA_HOME/bin/java"
-  elif command -v java >/dev/null 2>&1; then
-    java=$(command -v java)
+  elif memtomem_java_on_path; then
+    :
   else
     memtomem_fail "memtomem needs Java 17 or newer; found none (no java on PATH${JAVA_HOME:+, and JAVA_HOME=$JAVA_HOME has no bin/java}). Install a JDK or JRE 17+ and set JAVA_HOME to it."
   fi
-  version=$(memtomem_java_version "$java")
+  memtomem_java_version "$java"
   major=${version%%[!0-9]*}
   if [ -n "$major" ] && [ "$major" -lt 17 ]; then
     memtomem_fail "memtomem needs Java 17 or newer; found Java $major ($java). Set JAVA_HOME to a Java 17+ installation."
@@ -73,7 +108,8 @@ memtomem_launch() {
     old_ifs=$IFS
     IFS=:
     # jar names only (no spaces or wildcards); the root, which may hold spaces, is prefixed after the split
-    for jar in $(cat "$lib/classpath"); do classpath="$classpath${classpath:+:}$root/$jar"; done
+    IFS= read -r jars <"$lib/classpath" || [ -n "$jars" ]
+    for jar in $jars; do classpath="$classpath${classpath:+:}$root/$jar"; done
     IFS=$old_ifs
     jsa_dir="$lib"
     built="$lib/classpath"
@@ -124,8 +160,9 @@ memtomem_launch() {
   # sqlite-jdbc and JNA extracted at build time for this platform; otherwise each start copies them to the temp dir.
   # sqlite-jdbc also lists its temp dir at every start to delete old copies (~8 ms with 900 files in /tmp): it is
   # told the native dir is that dir
-  os=$(uname -s)
-  arch=$(uname -m)
+  platform=$(uname -sm) # one process for both: "Linux x86_64", "Darwin arm64"
+  os=${platform% *}
+  arch=${platform##* }
   [ "$arch" = arm64 ] && arch=aarch64
   native="$native/$os-$arch"
   sqlite_dir=""

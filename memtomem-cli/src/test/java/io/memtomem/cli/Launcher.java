@@ -88,8 +88,19 @@ public final class Launcher {
         return run(stdin, Map.of(), args);
     }
 
+    /** {@code launcher args…}: another path to the launcher (a symlink to it), with these environment variables. */
+    public Result runVia(Path launcher, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(command(args));
+        command.set(command.indexOf(script().toString()), launcher.toString());
+        return run("", env, command);
+    }
+
     private Result run(String stdin, Map<String, String> env, String... args) {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.home().toFile());
+        return run(stdin, env, command(args));
+    }
+
+    private Result run(String stdin, Map<String, String> env, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cli.home().toFile());
         isolate(builder.environment());
         env.forEach((name, value) -> builder.environment().merge(name, value,
                 (own, extra) -> name.equals("MEMTOMEM_JAVA_OPTS") ? own + " " + extra : extra));
@@ -103,7 +114,7 @@ public final class Launcher {
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("mm " + String.join(" ", args) + " did not exit in " + TIMEOUT_SECONDS + "s");
+                throw new AssertionError(String.join(" ", command) + " did not exit in " + TIMEOUT_SECONDS + "s");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {

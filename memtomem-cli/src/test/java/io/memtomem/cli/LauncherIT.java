@@ -129,6 +129,59 @@ class LauncherIT {
         assertTrue(Files.exists(stale), "sqlite-jdbc cleaned the system temp dir");
     }
 
+    /** A link in ~/bin to bin/mm finds the installation (the launcher resolves itself with shell built-ins). */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aSymlinkToTheLauncherFromAnotherDirectoryFindsTheInstallation() throws Exception {
+        Path link = Files.createDirectories(temp.resolve("home-bin")).resolve("mm");
+        Files.createSymbolicLink(link, Launcher.script());
+
+        Result version = mm.runVia(link, Map.of(), "--version");
+
+        assertEquals(0, version.exitCode(), version::toString);
+        assertEquals(Version.current(), version.out().strip());
+    }
+
+    /**
+     * Without JAVA_HOME the launcher takes the first java on PATH, follows its symlinks to the runtime's release file
+     * and so maps the AppCDS archive made for that Java: classes come from the archive, not the jars.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aJavaOnThePathBehindSymlinksIsFoundAndItsVersionRead() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("path-bin"));
+        Path hop = Files.createSymbolicLink(dir.resolve("java-alternative"),
+                Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.createSymbolicLink(dir.resolve("java"), hop);
+        Path classes = temp.resolve("classes.log");
+        Map<String, String> env = Map.of("JAVA_HOME", "", "PATH", dir + ":" + System.getenv("PATH"),
+                "MEMTOMEM_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+
+        Result version = mm.runWithEnvironment(env, "--version");
+
+        assertEquals(0, version.exitCode(), version::toString);
+        assertTrue(Files.readString(classes).contains("io.memtomem.cli.Main source: shared objects file"),
+                "the launcher did not map the archive of the Java it found");
+    }
+
+    /** A Java older than 17, told by its release file, is refused by name before any JVM starts. */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aJavaOlderThan17IsRefusedWithTheVersionItHas() throws Exception {
+        for (String release : new String[] {"11.0.2", "1.8.0_392"}) {
+            Path home = Files.createDirectories(temp.resolve("jdk-" + release).resolve("bin")).getParent();
+            Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + release + "\"\n");
+            Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nexit 3\n");
+            java.toFile().setExecutable(true);
+
+            Result refused = mm.runWithEnvironment(Map.of("JAVA_HOME", home.toString()), "--version");
+
+            String major = release.startsWith("1.") ? "8" : "11";
+            assertEquals(1, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("memtomem needs Java 17 or newer; found Java " + major), refused.err());
+        }
+    }
+
     /** JNA looks for libc with {@code ldconfig -p} unless told where it is: a process per start that takes a lock. */
     @Test
     void statusAndAddStartNoChildProcess() throws Exception {

@@ -47,7 +47,7 @@ class StartupPreloadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"search", "status", "add"})
+    @ValueSource(strings = {"search", "list", "recall"})
     void aCommandThatReadsTheConfigurationFirstGetsTheCopyReadAheadThenFreshReads(String command)
             throws Exception {
         writeTopK(7);
@@ -61,8 +61,8 @@ class StartupPreloadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "config", "uninstall", "demo"})
-    void aCommandThatMayWriteTheConfigurationFirstReadsNothingAhead(String command) throws Exception {
+    @ValueSource(strings = {"init", "config", "uninstall", "demo", "status", "add"})
+    void aCommandThatMayWriteTheConfigurationFirstOrPreloadsMuchElseReadsNothingAhead(String command) throws Exception {
         writeTopK(7);
         CliContext context = context(mock(Os.class));
 

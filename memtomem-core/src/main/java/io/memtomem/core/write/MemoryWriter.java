@@ -1,5 +1,8 @@
 package io.memtomem.core.write;
 
+import io.memtomem.core.Sha256;
+import io.memtomem.core.redact.RedactionGate;
+
 import io.memtomem.core.InvalidInputException;
 import io.memtomem.core.MemtomemException;
 import io.memtomem.core.NotFoundException;
@@ -7,6 +10,7 @@ import io.memtomem.core.config.IndexingConfig;
 import io.memtomem.core.config.MemtomemConfig;
 import io.memtomem.core.config.NamespaceConfig;
 import io.memtomem.core.config.PrivateFiles;
+import io.memtomem.core.redact.RedactionGate;
 import io.memtomem.core.scope.IndexRoots;
 import io.memtomem.core.scope.Scope;
 import io.memtomem.core.store.SourcePaths;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes memories into the markdown files (the source of truth) and re-indexes the touched file at once. Every write
@@ -59,6 +64,21 @@ public final class MemoryWriter {
         this.reindexer = Objects.requireNonNull(reindexer, "reindexer");
         this.locator = Objects.requireNonNull(locator, "locator");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Loads what a first write pays for once - the redaction gate's patterns, the secure random source of automatic
+     * titles (security provider set-up), SHA-256 - for a process that will write soon and has a thread to spare:
+     * {@code mm add} runs it while picocli builds. Problems are left to the write.
+     */
+    public static void preload() {
+        try {
+            RedactionGate.standard();
+            UUID.randomUUID();
+            Sha256.hex("");
+        } catch (RuntimeException | LinkageError reportedByTheWrite) {
+            // the write itself reports it
+        }
     }
 
     /** Appends one entry to the UTC day file (or {@code file=}) and indexes that file. */
