@@ -111,6 +111,14 @@ class LauncherIT {
         }
     }
 
+    /** picocli's converters for java.sql and java.time types, found by reflection, are not built: no option has one. */
+    @Test
+    void versionReflectsOnNoJavaSqlOrJavaTimeType() throws Exception {
+        String classes = classesLoadedBy("--version");
+        assertFalse(classes.contains("java.sql.Timestamp "), "a java.sql converter was built");
+        assertFalse(classes.contains("java.time.MonthDay "), "a java.time converter was built");
+    }
+
     /**
      * sqlite-jdbc lists its temp dir at every start to delete copies of its library left by other processes (~8 ms
      * with 900 files in /tmp). The launcher points it at the native dir instead, so a stale-looking copy in the
