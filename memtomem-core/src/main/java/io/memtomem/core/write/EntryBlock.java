@@ -1,20 +1,17 @@
 package io.memtomem.core.write;
 
+import io.memtomem.core.store.Timestamps;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The reference's entry block, byte for byte, so files written by either tool are interchangeable:
  * {@code \n## <title>\n\n> created: <UTC seconds>+00:00\n> tags: ["a", "b"]\n\n<content>\n}.
  */
 final class EntryBlock {
-    private static final DateTimeFormatter CREATED =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'+00:00'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter AUTO_TITLE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+00:00'").withZone(ZoneOffset.UTC);
 
     private EntryBlock() {}
 
@@ -50,7 +47,7 @@ final class EntryBlock {
     }
 
     static String createdLine(Instant now) {
-        return "> created: " + CREATED.format(now);
+        return "> created: " + Timestamps.utc(now, 0);
     }
 
     /** Python's {@code json.dumps(tags, ensure_ascii=False)}: {@code ", "} separators, non-ASCII kept as-is. */
@@ -65,8 +62,16 @@ final class EntryBlock {
         return line.append(']').toString();
     }
 
+    /**
+     * The instant and a random version-4 UUID in hex, as the reference's {@code uuid4().hex}. Its job is to be unique,
+     * not secret (it is written into the file), so it comes from ThreadLocalRandom, seeded from the clock: the first
+     * {@code SecureRandom} of a process sets up the security providers, ~6 ms of every cold {@code mm add}.
+     */
     private static String automaticTitle(Instant now) {
-        return "Entry " + AUTO_TITLE.format(now) + " " + UUID.randomUUID().toString().replace("-", "");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & ~(0xC000L << 48) | 0x8000L << 48; // IETF variant
+        return "Entry " + Timestamps.utc(now, 3) + " " + new UUID(high, low).toString().replace("-", "");
     }
 
     private static void appendJsonString(StringBuilder out, String value) {

@@ -67,15 +67,15 @@ public final class MemoryWriter {
     }
 
     /**
-     * Loads what a first write pays for once - the redaction gate's patterns, the secure random source of automatic
-     * titles (security provider set-up), SHA-256 - for a process that will write soon and has a thread to spare:
+     * Loads what a first write pays for once - the redaction gate's patterns, SHA-256 (security provider set-up),
+     * the secure random source of chunk ids - for a process that will write soon and has a thread to spare:
      * {@code mm add} runs it while picocli builds. Problems are left to the write.
      */
     public static void preload() {
         try {
             RedactionGate.standard();
-            UUID.randomUUID();
             Sha256.hex("");
+            UUID.randomUUID();
         } catch (RuntimeException | LinkageError reportedByTheWrite) {
             // the write itself reports it
         }

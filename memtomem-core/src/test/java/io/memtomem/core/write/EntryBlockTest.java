@@ -48,6 +48,24 @@ class EntryBlockTest {
     }
 
     @Test
+    void theAutomaticHeadingsHexIsAVersion4UuidAsTheReferencesUuid4Hex() {
+        for (int i = 0; i < 100; i++) {
+            String hex = EntryBlock.format("x", null, List.of(), NOW).substring(40, 72);
+            assertEquals('4', hex.charAt(12), hex);
+            assertTrue("89ab".indexOf(hex.charAt(16)) >= 0, hex);
+        }
+    }
+
+    @Test
+    void timestampsArePaddedAndInUtcWhateverTheInstant() {
+        Instant early = Instant.parse("0987-01-02T03:04:05.007Z");
+        assertEquals("> created: 0987-01-02T03:04:05+00:00", EntryBlock.createdLine(early));
+        assertTrue(EntryBlock.format("x", null, List.of(), early).startsWith("\n## Entry 0987-01-02T03:04:05.007+00:00 "));
+        assertEquals("> created: 2026-12-31T23:59:59+00:00",
+                EntryBlock.createdLine(Instant.parse("2026-12-31T23:59:59.999999999Z")));
+    }
+
+    @Test
     void millisecondsAreAlwaysThreeDigitsInTheAutomaticHeading() {
         String block = EntryBlock.format("x", null, List.of(), Instant.parse("2026-03-30T01:02:03Z"));
 
