@@ -141,7 +141,9 @@ public final class CommandModel {
                         + "; rebuild memtomem-cli");
             }
             List<List<String>> lines = new ArrayList<>();
-            entry.forEach(line -> lines.add(ModelText.fields(line)));
+            for (String line : entry) {
+                lines.add(ModelText.fields(line));
+            }
             model = ClassModel.parse(lines);
             parsed.put(type.getName(), model);
         }
@@ -150,9 +152,15 @@ public final class CommandModel {
 
     // the two chains are alike because picocli's common ArgSpec.Builder is not public
     private static ArgSpec arg(Arg arg, FieldBinding binding, IFactory factory) {
-        Class<?>[] auxiliary = arg.auxiliaryTypes().stream().map(CommandModel::type).toArray(Class<?>[]::new);
-        ITypeConverter<?>[] converters = arg.converters().stream()
-                .map(name -> (ITypeConverter<?>) create(factory, type(name))).toArray(ITypeConverter<?>[]::new);
+        // loops rather than streams: this runs in every start, where each lambda is linked cold
+        Class<?>[] auxiliary = new Class<?>[arg.auxiliaryTypes().size()];
+        for (int i = 0; i < auxiliary.length; i++) {
+            auxiliary[i] = type(arg.auxiliaryTypes().get(i));
+        }
+        ITypeConverter<?>[] converters = new ITypeConverter<?>[arg.converters().size()];
+        for (int i = 0; i < converters.length; i++) {
+            converters[i] = (ITypeConverter<?>) create(factory, type(arg.converters().get(i)));
+        }
         @SuppressWarnings("unchecked")
         Iterable<String> candidates = arg.completionCandidates() == null ? null
                 : (Iterable<String>) create(factory, type(arg.completionCandidates()));
