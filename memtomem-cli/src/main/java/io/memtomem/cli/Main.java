@@ -55,7 +55,9 @@ public final class Main {
         ErrorReporter errors = new ErrorReporter(context);
         ContextFactory factory = new ContextFactory(context);
         CommandLine commandLine = new CommandLine(model.command(MmCommand.class, factory), factory);
-        subcommands.forEach((name, type) -> commandLine.addSubcommand(name, model.command(type, factory)));
+        for (Map.Entry<String, Class<?>> subcommand : subcommands.entrySet()) { // no lambda before the preload's
+            commandLine.addSubcommand(subcommand.getKey(), model.command(subcommand.getValue(), factory));
+        }
         commandLine.setOut(context.out())
                 .setErr(context.err())
                 .setColorScheme(Help.defaultColorScheme(context.palette().enabled() ? Help.Ansi.ON : Help.Ansi.OFF))
@@ -68,7 +70,9 @@ public final class Main {
 
     private static void documentExitCodes(CommandLine commandLine, Map<String, String> exitCodes) {
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-        commandLine.getSubcommands().values().forEach(sub -> documentExitCodes(sub, exitCodes));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            documentExitCodes(sub, exitCodes);
+        }
     }
 
     private static Map<String, String> exitCodeHelp() {

@@ -30,50 +30,69 @@ final class StartupPreload {
     private static final Set<String> READS_CONFIG_FIRST =
             Set.of("search", "list", "read", "recall", "index", "embed");
 
-    private final List<Runnable> steps;
+    /** What the preload thread can do, in the order a command lists them. */
+    private enum Step {
+        CONFIG, SQLITE, JNA, WRITER
+    }
 
-    private StartupPreload(List<Runnable> steps) {
+    private final CliContext context;
+    private final List<Step> steps;
+
+    private StartupPreload(CliContext context, List<Step> steps) {
+        this.context = context;
         this.steps = steps;
     }
 
+    /*
+     * No lambda, method reference or FutureTask up to the thread's start, here or in ConfigLoad: the first of them in
+     * a process sets up the JDK's lambda and VarHandle machinery (~6 ms), which the preload thread then pays while
+     * the main thread builds picocli's model, instead of the main thread before it.
+     */
     static StartupPreload forCommand(String command, CliContext context) {
-        Runnable sqlite = Database::preload;
-        Runnable jna = context.os()::effectiveUid; // geteuid() through JNA on POSIX; a constant on Windows
-        if (PROBE_FIRST.contains(command)) {
-            return new StartupPreload(steps(command, context, jna, sqlite));
-        }
-        if (WRITES_TEXT.contains(command)) {
-            return new StartupPreload(steps(command, context, sqlite, jna, MemoryWriter::preload));
-        }
-        if (LOCK_AFTER.contains(command)) {
-            return new StartupPreload(steps(command, context, sqlite, jna));
-        }
-        return new StartupPreload(steps(command, context, sqlite));
-    }
-
-    /** The configuration first for a command that reads it before it changes anything: it is needed first. */
-    private static List<Runnable> steps(String command, CliContext context, Runnable... natives) {
-        List<Runnable> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (READS_CONFIG_FIRST.contains(command)) {
-            steps.add(context.configLoad().readAhead());
+            context.configLoad().expectReadAhead();
+            steps.add(Step.CONFIG);
         }
-        steps.addAll(List.of(natives));
-        return steps;
+        if (PROBE_FIRST.contains(command)) {
+            steps.add(Step.JNA);
+            steps.add(Step.SQLITE);
+        } else if (WRITES_TEXT.contains(command)) {
+            steps.add(Step.SQLITE);
+            steps.add(Step.JNA);
+            steps.add(Step.WRITER);
+        } else if (LOCK_AFTER.contains(command)) {
+            steps.add(Step.SQLITE);
+            steps.add(Step.JNA);
+        } else {
+            steps.add(Step.SQLITE);
+        }
+        return new StartupPreload(context, steps);
     }
 
     /** Starts the loading on a daemon thread, which it returns (a command never waits for it). */
     Thread start() {
-        Thread preload = new Thread(() -> {
-            for (Runnable step : steps) {
+        Thread preload = new Thread(new Loader(), "memtomem-preload");
+        preload.setDaemon(true);
+        preload.start();
+        return preload;
+    }
+
+    private final class Loader implements Runnable {
+        @Override
+        public void run() {
+            for (Step step : steps) {
                 try {
-                    step.run();
+                    switch (step) {
+                        case CONFIG -> context.configLoad().readAhead();
+                        case SQLITE -> Database.preload();
+                        case JNA -> context.os().effectiveUid(); // geteuid() through JNA on POSIX; none on Windows
+                        case WRITER -> MemoryWriter.preload();
+                    }
                 } catch (RuntimeException | LinkageError leftToTheRealUse) {
                     return;
                 }
             }
-        }, "memtomem-preload");
-        preload.setDaemon(true);
-        preload.start();
-        return preload;
+        }
     }
 }
