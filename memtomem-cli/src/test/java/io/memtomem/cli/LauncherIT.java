@@ -111,6 +111,17 @@ class LauncherIT {
         }
     }
 
+    /** Scores and sizes are written without Formatter's %f, whose first use loads the locale's decimal symbols. */
+    @Test
+    void searchAndStatusLoadNoDecimalFormatSymbols() throws Exception {
+        mm.run("init", "--non-interactive");
+        mm.run("add", "Certificates are rotated every 90 days");
+        for (String[] command : new String[][] {{"search", "certificates"}, {"status"}}) {
+            assertFalse(classesLoadedBy(command).contains("java.text.DecimalFormatSymbols "),
+                    String.join(" ", command) + " formatted a number through Formatter");
+        }
+    }
+
     /** picocli's converters for java.sql and java.time types, found by reflection, are not built: no option has one. */
     @Test
     void versionReflectsOnNoJavaSqlOrJavaTimeType() throws Exception {

@@ -1,9 +1,9 @@
 package io.memtomem.cli.common;
 
+import io.memtomem.core.Decimals;
 import io.memtomem.core.Memtomem;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Small text helpers for terminal tables. */
@@ -73,7 +73,7 @@ public final class Text {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Decimals.fixed(value, 1) + " " + units[unit];
     }
 
     /** A path under HOME shown as {@code ~/…}, the way people type it. */

@@ -2,6 +2,7 @@ package io.memtomem.cli.search;
 
 import io.memtomem.cli.common.Palette;
 import io.memtomem.cli.common.Text;
+import io.memtomem.core.Decimals;
 import io.memtomem.core.search.SearchHit;
 import io.memtomem.core.search.SearchResponse;
 
@@ -41,7 +42,7 @@ final class SearchTable {
             double scale = top > 0 && top < VISIBLE_SCORE ? 1 / top : 1;
             out.print(palette.bold(String.format(Locale.ROOT, ROW, "Rank", "Score", "Id", "Source", "Content")));
             for (SearchHit hit : response.hits()) {
-                out.printf(Locale.ROOT, ROW, hit.rank(), String.format(Locale.ROOT, "%.4f", hit.score() * scale),
+                out.printf(Locale.ROOT, ROW, hit.rank(), Decimals.fixed(hit.score() * scale, 4),
                         Text.shortId(hit.chunkId()), Text.shortenPath(hit.source(), SOURCE_WIDTH),
                         Text.truncate(Text.preview(hit.content()), CONTENT_WIDTH));
             }

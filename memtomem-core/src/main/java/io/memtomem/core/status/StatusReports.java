@@ -1,5 +1,6 @@
 package io.memtomem.core.status;
 
+import io.memtomem.core.Decimals;
 import io.memtomem.core.Memtomem;
 import io.memtomem.core.Version;
 import io.memtomem.core.config.EmbeddingConfig;
@@ -262,8 +263,8 @@ public final class StatusReports {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return Decimals.fixed(bytes / 1024.0, 1) + " KB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return Decimals.fixed(bytes / (1024.0 * 1024), 1) + " MB";
     }
 }
