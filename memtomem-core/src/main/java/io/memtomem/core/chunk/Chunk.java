@@ -27,10 +27,22 @@ public record Chunk(String content, List<String> hierarchy, String chunkType, in
 
     /** Lower-hex SHA-256 of the NFC-normalised content: the durable identity used by incremental indexing and eval labels. */
     public String contentHash() {
-        String normalized = Normalizer.isNormalized(content, Normalizer.Form.NFC)
-                ? content
-                : Normalizer.normalize(content, Normalizer.Form.NFC);
-        return Sha256.hex(normalized);
+        return Sha256.hex(nfc(content));
+    }
+
+    /**
+     * The NFC form of {@code text}. Text with no character from U+0300 up (where combining marks start) is NFC as it
+     * is, which this sees without loading the JDK's normalisation data: ~2 ms of every cold {@code mm add}.
+     */
+    static String nfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                        ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /** The text fed to full-text search and embeddings: the breadcrumb gives a section its context. */

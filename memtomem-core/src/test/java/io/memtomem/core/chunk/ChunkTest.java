@@ -3,6 +3,7 @@ package io.memtomem.core.chunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,18 @@ class ChunkTest {
     @Test
     void defaultSettingsMatchTheReference() {
         assertEquals(new ChunkingSettings(512, 128, 384, 0, 800), ChunkingSettings.defaults());
+    }
+
+    /** Below U+0300 every text is NFC already: the shortcut that skips the normaliser changes no hash. */
+    @Test
+    void textBelowCombiningMarksIsItsOwnNfcForm() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < '\u0300'; c++) {
+            assertEquals(String.valueOf(c), Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFC));
+            all.append(c);
+        }
+        assertEquals(Normalizer.normalize(all, Normalizer.Form.NFC), Chunk.nfc(all.toString()));
+        assertEquals("caf\u00e9", Chunk.nfc("cafe\u0301"), "a combining accent still composes");
+        assertEquals("\ud55c", Chunk.nfc("\u1112\u1161\u11ab"), "Hangul jamo still compose");
     }
 }
