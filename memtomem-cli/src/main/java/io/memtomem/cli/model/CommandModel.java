@@ -15,16 +15,20 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * picocli's model of the {@code mm} commands, built from the file the build wrote ({@link CommandModelWriter}) instead
@@ -56,15 +60,25 @@ public final class CommandModel {
     private static final class Bundled {
         static final CommandModel MODEL = load();
 
+        /**
+         * Read from the jar (or classes directory) this class came from: the class loader's resource lookup would
+         * open the jar a second time through a JarURLConnection, ~2 ms of every start.
+         */
         private static CommandModel load() {
-            InputStream in = CommandModel.class.getClassLoader().getResourceAsStream(RESOURCE);
-            if (in == null) {
-                return none();
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return read(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the command model " + RESOURCE, e);
+            try {
+                Path source = Path.of(CommandModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(source)) {
+                    Path file = source.resolve(RESOURCE);
+                    return Files.isRegularFile(file) ? read(Files.newBufferedReader(file)) : none();
+                }
+                try (ZipFile jar = new ZipFile(source.toFile())) {
+                    ZipEntry entry = jar.getEntry(RESOURCE);
+                    return entry == null ? none()
+                            : read(new InputStreamReader(jar.getInputStream(entry), StandardCharsets.UTF_8));
+                }
+            } catch (IOException | URISyntaxException e) {
+                throw new UncheckedIOException("cannot read the command model " + RESOURCE,
+                        e instanceof IOException io ? io : new IOException(e));
             }
         }
     }
@@ -77,16 +91,17 @@ public final class CommandModel {
     static CommandModel read(Reader reader) throws IOException {
         Map<String, List<String>> entries = new HashMap<>();
         List<String> entry = null;
-        BufferedReader lines = new BufferedReader(reader);
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith(ClassModel.CLASS + "\t")) {
-                entry = new ArrayList<>();
-                entries.put(line.substring(ClassModel.CLASS.length() + 1), entry);
+        try (BufferedReader lines = new BufferedReader(reader)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(ClassModel.CLASS + "\t")) {
+                    entry = new ArrayList<>();
+                    entries.put(line.substring(ClassModel.CLASS.length() + 1), entry);
+                }
+                if (entry == null) {
+                    throw new IOException("command model: an entry before the first class line");
+                }
+                entry.add(line);
             }
-            if (entry == null) {
-                throw new IOException("command model: an entry before the first class line");
-            }
-            entry.add(line);
         }
         return new CommandModel(entries);
     }
