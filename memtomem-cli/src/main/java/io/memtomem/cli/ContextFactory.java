@@ -15,12 +15,13 @@ final class ContextFactory implements IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        Constructor<K> constructor;
-        try {
-            constructor = type.getDeclaredConstructor(CliContext.class);
-        } catch (NoSuchMethodException notContextAware) {
-            return CommandLine.defaultFactory().create(type);
+        // a search, not getDeclaredConstructor(CliContext.class): every mixin and converter would throw and catch a
+        // NoSuchMethodException in each start
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+                return type.cast(constructor.newInstance(context));
+            }
         }
-        return constructor.newInstance(context);
+        return CommandLine.defaultFactory().create(type);
     }
 }

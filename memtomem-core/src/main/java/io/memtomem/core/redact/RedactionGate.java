@@ -116,6 +116,9 @@ public final class RedactionGate {
                 }
             }
         }
+        if (findings.isEmpty()) {
+            return List.of(); // the usual case, without a stream and comparator to link in a cold mm add
+        }
         return findings.stream().distinct()
                 .sorted(Comparator.comparingInt(SecretFinding::line).thenComparing(SecretFinding::ruleId))
                 .toList();
