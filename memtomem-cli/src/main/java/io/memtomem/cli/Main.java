@@ -11,6 +11,12 @@ import java.util.Map;
 
 /** Entry point of {@code mm}. Tests call {@link #run(CliContext, String...)}; only {@link #main} exits the JVM. */
 public final class Main {
+    /**
+     * picocli registers a converter for every java.sql and java.time type it knows in each CommandLine it builds, by
+     * reflection on those classes (~4 ms of a cold start); no mm option has such a type. Only when not set otherwise.
+     */
+    private static final String UNUSED_CONVERTERS = "java\\.sql\\..*|java\\.time\\..*";
+
     private Main() {
     }
 
@@ -22,12 +28,6 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return run(CliContext.system(out, err), args);
     }
-
-    /**
-     * picocli registers a converter for every java.sql and java.time type it knows in each CommandLine it builds, by
-     * reflection on those classes (~4 ms of a cold start); no mm option has such a type. Only when not set otherwise.
-     */
-    private static final String UNUSED_CONVERTERS = "java\\.sql\\..*|java\\.time\\..*";
 
     public static int run(CliContext context, String... args) {
         StartupTrace.mark("main");

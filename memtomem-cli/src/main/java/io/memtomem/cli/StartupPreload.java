@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What a single command will load anyway, loaded on a second thread while the main thread builds picocli's model
  * (~40 ms): the configuration for a command that reads it first ({@link ConfigLoad}), sqlite-jdbc for every command
- * that opens the store, JNA (~20-60 ms cold) for those that probe the pid lock or take a sidecar {@code flock}, and
+ * that opens the store, JNA (~15 ms cold) for those that probe the pid lock or take a sidecar {@code flock}, and
  * what a first write pays for once ({@link MemoryWriter#preload()}) for those that write text.
  * The order follows the command's own: status probes the lock before it opens the store, a write opens the store
  * before it locks the file. Problems are left to the real use.
@@ -20,7 +20,7 @@ final class StartupPreload {
     private static final Set<String> PROBE_FIRST = Set.of("status", "doctor", "uninstall");
     /** Commands that open the store and then lock a markdown file. */
     private static final Set<String> LOCK_AFTER = Set.of("add", "edit", "delete");
-    /** Commands that write text through the redaction gate, last of all. */
+    /** Commands that write text (through the redaction gate): the write side is preloaded after JNA. */
     private static final Set<String> WRITES_TEXT = Set.of("add", "edit");
     /**
      * Commands whose first use of the configuration is a read (init, config and the like may write it first) and
@@ -70,7 +70,10 @@ final class StartupPreload {
         return new StartupPreload(context, steps);
     }
 
-    /** Starts the loading on a daemon thread, which it returns (a command never waits for it). */
+    /**
+     * Starts the loading on a daemon thread, which it returns. A command never waits for it, except for a
+     * configuration it reads ahead, which the first ask takes (or reads itself if the thread has not begun).
+     */
     Thread start() {
         Thread preload = new Thread(new Loader(), "memtomem-preload");
         preload.setDaemon(true);
