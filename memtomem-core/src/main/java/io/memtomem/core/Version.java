@@ -1,7 +1,7 @@
 package io.memtomem.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
@@ -17,12 +17,13 @@ public final class Version {
     }
 
     private static String load() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
+        try {
+            byte[] bytes = ClassResources.read(Version.class, "version.properties");
+            if (bytes == null) {
                 throw new IllegalStateException("version.properties is missing from the memtomem-core jar");
             }
             Properties properties = new Properties();
-            properties.load(in);
+            properties.load(new ByteArrayInputStream(bytes));
             return properties.getProperty("version");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

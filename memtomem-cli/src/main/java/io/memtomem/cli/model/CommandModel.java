@@ -3,6 +3,7 @@ package io.memtomem.cli.model;
 import io.memtomem.cli.model.ClassModel.Arg;
 import io.memtomem.cli.model.ClassModel.Member;
 import io.memtomem.cli.model.ClassModel.Mixin;
+import io.memtomem.core.ClassResources;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.IVersionProvider;
@@ -14,21 +15,17 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * picocli's model of the {@code mm} commands, built from the file the build wrote ({@link CommandModelWriter}) instead
@@ -60,25 +57,13 @@ public final class CommandModel {
     private static final class Bundled {
         static final CommandModel MODEL = load();
 
-        /**
-         * Read from the jar (or classes directory) this class came from: the class loader's resource lookup would
-         * open the jar a second time through a JarURLConnection, ~2 ms of every start.
-         */
         private static CommandModel load() {
             try {
-                Path source = Path.of(CommandModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (Files.isDirectory(source)) {
-                    Path file = source.resolve(RESOURCE);
-                    return Files.isRegularFile(file) ? read(Files.newBufferedReader(file)) : none();
-                }
-                try (ZipFile jar = new ZipFile(source.toFile())) {
-                    ZipEntry entry = jar.getEntry(RESOURCE);
-                    return entry == null ? none()
-                            : read(new InputStreamReader(jar.getInputStream(entry), StandardCharsets.UTF_8));
-                }
-            } catch (IOException | URISyntaxException e) {
-                throw new UncheckedIOException("cannot read the command model " + RESOURCE,
-                        e instanceof IOException io ? io : new IOException(e));
+                byte[] bytes = ClassResources.read(CommandModel.class, "/" + RESOURCE);
+                return bytes == null ? none()
+                        : read(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the command model " + RESOURCE, e);
             }
         }
     }

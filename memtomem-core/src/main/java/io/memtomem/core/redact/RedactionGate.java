@@ -1,11 +1,9 @@
 package io.memtomem.core.redact;
 
+import io.memtomem.core.ClassResources;
 import io.memtomem.core.chunk.Frontmatter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -178,11 +176,12 @@ public final class RedactionGate {
     }
 
     static List<SecretRule> load() {
-        try (InputStream in = RedactionGate.class.getResourceAsStream(RULES_RESOURCE)) {
-            if (in == null) {
+        try {
+            byte[] bytes = ClassResources.read(RedactionGate.class, RULES_RESOURCE);
+            if (bytes == null) {
                 throw new IllegalStateException(RULES_RESOURCE + " is missing from the memtomem-core jar");
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(new String(bytes, StandardCharsets.UTF_8).lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RULES_RESOURCE, e);
         }
