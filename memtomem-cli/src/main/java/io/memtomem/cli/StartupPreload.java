@@ -57,15 +57,14 @@ final class StartupPreload {
         if (PROBE_FIRST.contains(command)) {
             steps.add(Step.JNA);
             steps.add(Step.SQLITE);
-        } else if (WRITES_TEXT.contains(command)) {
-            steps.add(Step.SQLITE);
-            steps.add(Step.JNA);
-            steps.add(Step.WRITER);
-        } else if (LOCK_AFTER.contains(command)) {
-            steps.add(Step.SQLITE);
-            steps.add(Step.JNA);
         } else {
             steps.add(Step.SQLITE);
+            if (LOCK_AFTER.contains(command)) {
+                steps.add(Step.JNA);
+            }
+        }
+        if (WRITES_TEXT.contains(command)) {
+            steps.add(Step.WRITER);
         }
         return new StartupPreload(context, steps);
     }

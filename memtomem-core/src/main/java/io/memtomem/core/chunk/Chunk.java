@@ -34,7 +34,7 @@ public record Chunk(String content, List<String> hierarchy, String chunkType, in
      * The NFC form of {@code text}. Text with no character from U+0300 up (where combining marks start) is NFC as it
      * is, which this sees without loading the JDK's normalisation data: ~2 ms of every cold {@code mm add}.
      */
-    static String nfc(String text) {
+    public static String nfc(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= '\u0300') {
                 return Normalizer.isNormalized(text, Normalizer.Form.NFC)

@@ -1,6 +1,6 @@
 package io.memtomem.core.write;
 
-import java.text.Normalizer;
+import io.memtomem.core.chunk.Chunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,7 +69,7 @@ final class ChunkMatch {
     private static List<String> normalizedLines(String text) {
         String rewritten = WIKILINK.matcher(ALIASED_WIKILINK.matcher(text).replaceAll("$1")).replaceAll("$1");
         List<String> lines = new ArrayList<>();
-        for (String line : Normalizer.normalize(rewritten, Normalizer.Form.NFC).split("\n")) {
+        for (String line : Chunk.nfc(rewritten).split("\n")) {
             String collapsed = WHITESPACE.matcher(line.strip()).replaceAll(" ");
             if (!collapsed.isEmpty()) {
                 lines.add(collapsed);
